@@ -1,0 +1,160 @@
+package dev.entrashell;
+
+import dev.entrashell.auth.Connector;
+import dev.entrashell.command.ExitRequest;
+import dev.entrashell.command.LineExecutor;
+import dev.entrashell.command.ShellServices;
+import dev.entrashell.demo.DemoMode;
+import dev.entrashell.output.ShellOutput;
+import dev.entrashell.repl.InteractiveShell;
+import dev.entrashell.session.Diagnostics;
+import dev.entrashell.session.Environments;
+import dev.entrashell.session.Prompter;
+import dev.entrashell.session.Redactor;
+import dev.entrashell.session.Session;
+import dev.entrashell.session.ShellHome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code entra-shell}: picks the mode (interactive, {@code -c} lines, piped lines) and runs it. */
+@Command(
+        name = "entra-shell",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "An interactive shell for Microsoft Entra ID app-only sessions and Microsoft Graph.",
+        footer = {
+            "",
+            "With no -c and standard input not a terminal, lines are read from standard input.",
+            "Exit codes: 0 success, 1 a command failed, 2 usage error, 130 interrupted.",
+            "ENTRA_SHELL_HOME names the folder for settings, history and certificates (default ~/.entra-shell)."
+        })
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "-c", paramLabel = "LINE", description = "Run this line as if typed (repeatable), then exit.")
+    List<String> lines = new ArrayList<>();
+
+    @Option(names = "--demo", description = "Start the embedded demo tenant, then the shell.")
+    boolean demo;
+
+    @Option(names = "--debug", description = "Log HTTP exchanges, token events and stack traces to stderr (secrets redacted).")
+    boolean debug;
+
+    @Option(names = "--no-color", description = "No colours (the NO_COLOR variable does the same).")
+    boolean noColor;
+
+    private final Map<String, String> environment;
+
+    Main(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    static int run(String[] args, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new Main(environment));
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            e.getCommandLine().getErr().println(e.getMessage() + ". See entra-shell --help.");
+            return ExitCode.USAGE;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        boolean terminal = System.console() != null;
+        boolean color = terminal && !noColor && environment.get("NO_COLOR") == null;
+        ShellHome home = ShellHome.from(environment);
+        Redactor redactor = new Redactor();
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Diagnostics diagnostics = new Diagnostics(debug, err, redactor);
+        boolean interactive = lines.isEmpty() && terminal;
+        InteractiveShell shell = interactive ? InteractiveShell.open(color) : null;
+        ShellOutput output = shell != null
+                ? shell.output()
+                : new ShellOutput(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), err, false, false, () -> columns());
+        Prompter prompter = shell != null ? shell.prompter() : Prompter.none();
+        Environments environments = new Environments(home.environmentsFile());
+        ShellServices services = new ShellServices(
+                home,
+                new Session(),
+                environments,
+                new Connector(environments, home, diagnostics, Clock.systemUTC()),
+                output,
+                prompter,
+                diagnostics,
+                environment,
+                Clock.systemUTC());
+        DemoMode demoMode = null;
+        try {
+            if (demo) {
+                demoMode = DemoMode.start(home, environments, output.out());
+            }
+            if (shell != null) {
+                return shell.run(services, LineExecutor::new);
+            }
+            LineExecutor executor = new LineExecutor(services);
+            return lines.isEmpty() ? runLines(executor, stdinLines()) : runLines(executor, lines);
+        } catch (ShellException e) {
+            output.error(redactor.redact(e.getMessage()));
+            diagnostics.trace(e);
+            return e.exitCode();
+        } finally {
+            output.out().flush();
+            if (demoMode != null) {
+                demoMode.close();
+            }
+        }
+    }
+
+    /** Runs lines in order and stops at the first that fails, with its exit code. */
+    private static int runLines(LineExecutor executor, Iterable<String> lines) {
+        try {
+            for (String line : lines) {
+                int code = executor.execute(line);
+                if (code != ExitCode.OK) {
+                    return code;
+                }
+            }
+        } catch (ExitRequest exit) {
+            return ExitCode.OK;
+        }
+        return ExitCode.OK;
+    }
+
+    private static Iterable<String> stdinLines() {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        return () -> reader.lines().iterator();
+    }
+
+    private int columns() {
+        try {
+            return Integer.parseInt(environment.getOrDefault("COLUMNS", "160"));
+        } catch (NumberFormatException e) {
+            return 160;
+        }
+    }
+
+    /** The version from the jar's manifest, so it is written in one place: the pom. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"entra-shell " + (version == null ? "development build" : version),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

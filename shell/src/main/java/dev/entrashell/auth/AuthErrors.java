@@ -1,0 +1,58 @@
+package dev.entrashell.auth;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.net.NetworkErrors;
+import dev.entrashell.session.Environment;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import com.microsoft.aad.msal4j.MsalServiceException;
+
+/**
+ * Turns what MSAL throws into one line: the AADSTS code and Entra's own first sentence, then what to do.
+ * Entra's trace and correlation ids stay out of the line (they are in {@code --debug}).
+ */
+final class AuthErrors {
+    private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
+
+    private AuthErrors() {}
+
+    static ShellException translate(Throwable failure, Environment environment) {
+        if (failure instanceof MsalServiceException service) {
+            return fromService(service);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return NetworkErrors.explain(io, environment.login(), environment.name());
+            }
+        }
+        return new ShellException("Sign-in failed: " + firstLine(String.valueOf(failure.getMessage())), failure);
+    }
+
+    private static ShellException fromService(MsalServiceException service) {
+        String description = firstLine(String.valueOf(service.getMessage()));
+        Matcher code = AADSTS.matcher(description);
+        StringBuilder line = new StringBuilder("Sign-in refused by Entra ID (")
+                .append(service.errorCode())
+                .append(service.statusCode() == null ? "" : ", HTTP " + service.statusCode())
+                .append("): ")
+                .append(description);
+        if (code.find()) {
+            AadstsHints.hint(Integer.parseInt(code.group(1))).ifPresent(hint -> line.append(" Hint: ").append(hint));
+        }
+        return new ShellException(line.toString(), service);
+    }
+
+    /** Entra appends "Trace ID: ... Correlation ID: ... Timestamp: ..." on further lines; keep the message. */
+    static String firstLine(String description) {
+        String text = description.replace("\r", "");
+        int traceAt = text.indexOf("\nTrace ID:");
+        if (traceAt < 0) {
+            traceAt = text.indexOf(" Trace ID:");
+        }
+        if (traceAt >= 0) {
+            text = text.substring(0, traceAt);
+        }
+        return text.replace('\n', ' ').trim();
+    }
+}

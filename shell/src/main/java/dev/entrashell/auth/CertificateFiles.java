@@ -1,0 +1,129 @@
+package dev.entrashell.auth;
+
+import dev.entrashell.ShellException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a certificate with its private key from a file: PKCS#12 ({@code .pfx}/{@code .p12}) with the
+ * JDK, PEM (certificate plus PKCS#8 or PKCS#1 key, encrypted or not) with BouncyCastle, which is only
+ * loaded when a PEM file is actually read.
+ */
+public final class CertificateFiles {
+    private CertificateFiles() {}
+
+    public static CertificateCredential load(Path file, Passwords passwords) {
+        byte[] content = read(file);
+        CertificateCredential credential =
+                looksLikePem(content) ? PemFiles.load(file, content, passwords) : loadPkcs12(file, content, passwords);
+        CertificateRequirements.check(credential);
+        return credential;
+    }
+
+    static byte[] read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw ShellException.usage(file + " is a folder; --certificate takes a .pfx, .p12 or .pem file "
+                    + "(use --thumbprint with --store FOLDER to search a folder).");
+        }
+        if (!Files.isReadable(file)) {
+            throw ShellException.usage("Certificate file " + file + " does not exist or cannot be read.");
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ShellException("Cannot read certificate file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean looksLikePem(byte[] content) {
+        String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.ISO_8859_1);
+        return head.contains("-----BEGIN ");
+    }
+
+    /**
+     * Opens a PKCS#12 file: with the given password, else with an empty one (how the .NET store on Linux
+     * and many exports keep them), else with one asked for at the terminal.
+     */
+    static CertificateCredential loadPkcs12(Path file, byte[] content, Passwords passwords) {
+        Optional<char[]> given = passwords.given();
+        if (given.isPresent()) {
+            return openPkcs12(file, content, given.get())
+                    .orElseThrow(() -> new ShellException("Cannot open " + file + ": the password is wrong (or the file is "
+                            + "damaged). Check the file given to --password-file or the variable given to --password-env."));
+        }
+        for (char[] empty : Arrays.asList(new char[0], null)) {
+            Optional<CertificateCredential> opened = openPkcs12(file, content, empty);
+            if (opened.isPresent()) {
+                return opened.get();
+            }
+        }
+        char[] asked = passwords.ask(file)
+                .orElseThrow(() -> new ShellException(file + " is password-protected: give its password with "
+                        + "--password-file FILE or --password-env VARIABLE."));
+        return openPkcs12(file, content, asked)
+                .orElseThrow(() -> new ShellException("Cannot open " + file + ": the password is wrong."));
+    }
+
+    /** Empty when the password does not open the file; an error when the file is not PKCS#12 at all. */
+    static Optional<CertificateCredential> openPkcs12(Path file, byte[] content, char[] password) {
+        KeyStore store;
+        try {
+            store = KeyStore.getInstance("PKCS12");
+            store.load(new ByteArrayInputStream(content), password);
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+                return Optional.empty();
+            }
+            throw ShellException.usage(file + " is not a certificate file: expected PKCS#12 (.pfx/.p12) or PEM ("
+                    + e.getMessage() + ").");
+        } catch (GeneralSecurityException e) {
+            throw ShellException.usage(file + " cannot be read as PKCS#12: " + e.getMessage());
+        }
+        try {
+            List<String> keyAliases = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    keyAliases.add(alias);
+                }
+            }
+            if (keyAliases.isEmpty()) {
+                throw ShellException.usage(file + " holds certificates but no private key; connecting needs the "
+                        + "certificate with its private key (export it as .pfx including the key).");
+            }
+            if (keyAliases.size() > 1) {
+                throw ShellException.usage(file + " holds " + keyAliases.size() + " private keys (" + keyAliases
+                        + "); keep one certificate with its key per file.");
+            }
+            String alias = keyAliases.get(0);
+            Key key = store.getKey(alias, password == null ? new char[0] : password);
+            if (!(key instanceof PrivateKey privateKey)) {
+                throw ShellException.usage(file + " holds no usable private key for '" + alias + "'.");
+            }
+            Certificate[] chain = store.getCertificateChain(alias);
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Certificate c : chain) {
+                certificates.add((X509Certificate) c);
+            }
+            return Optional.of(new CertificateCredential(certificates, privateKey, file.toString()));
+        } catch (UnrecoverableKeyException e) {
+            return Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw ShellException.usage("Cannot read the key in " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.entrashell.command;
+
+import dev.entrashell.auth.AccessToken;
+import dev.entrashell.auth.TokenClaims;
+import dev.entrashell.session.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields of {@code context}, named and ordered as {@code Get-EntraContext} prints them, from the
+ * connection and its current token. Secret values are not fields.
+ */
+record ContextView(Map<String, Object> fields) {
+
+    static ContextView of(Connection connection) {
+        AccessToken token = connection.tokens().token();
+        TokenClaims claims = token.claims();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("ClientId", claims.appId() != null ? claims.appId() : connection.clientId());
+        fields.put("TenantId", claims.tenantId() != null ? claims.tenantId() : connection.tenant());
+        fields.put("AppName", claims.appName());
+        fields.put("AuthType", "AppOnly");
+        fields.put("TokenCredentialType", connection.credentialType().name());
+        fields.put("CertificateThumbprint", connection.certificateThumbprint());
+        fields.put("CertificateSubjectName", connection.certificateSubjectName());
+        fields.put("SendCertificateChain", connection.sendCertificateChain());
+        fields.put("ManagedIdentityId", connection.managedIdentityId());
+        fields.put("Scopes", claims.roles());
+        fields.put("Environment", connection.environment().name());
+        fields.put("ContextScope", "Process");
+        fields.put("TokenExpiresOn", token.expiresOn().toString());
+        return new ContextView(fields);
+    }
+
+    /** Text for the list format: lists joined with commas, booleans as PowerShell shows them. */
+    Map<String, String> asText() {
+        Map<String, String> text = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                text.put(name, String.join(", ", list.stream().map(String::valueOf).toList()));
+            } else if (value instanceof Boolean bool) {
+                text.put(name, bool ? "True" : "False");
+            } else {
+                text.put(name, value == null ? "" : value.toString());
+            }
+        });
+        return text;
+    }
+}

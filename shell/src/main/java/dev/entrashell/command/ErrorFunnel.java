@@ -1,0 +1,67 @@
+package dev.entrashell.command;
+
+import dev.entrashell.ExitCode;
+import dev.entrashell.ShellException;
+import dev.entrashell.output.ShellOutput;
+import dev.entrashell.session.Diagnostics;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The one place errors reach the user: every failure becomes one redacted line on stderr and an exit
+ * code; the stack trace goes to {@code --debug} only.
+ */
+public final class ErrorFunnel {
+    private final ShellOutput output;
+    private final Diagnostics diagnostics;
+
+    public ErrorFunnel(ShellOutput output, Diagnostics diagnostics) {
+        this.output = output;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Shows the failure and returns the exit code it stands for. */
+    public int report(Throwable failure) {
+        diagnostics.trace(failure);
+        int code;
+        String line;
+        if (failure instanceof ShellException shell) {
+            code = shell.exitCode();
+            line = shell.getMessage();
+        } else if (failure instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
+            code = ExitCode.USAGE;
+            line = usageLine(unmatched);
+        } else if (failure instanceof CommandLine.ParameterException parameter) {
+            code = ExitCode.USAGE;
+            line = usageLine(parameter);
+        } else if (failure instanceof OutOfMemoryError) {
+            code = ExitCode.FAILURE;
+            line = "Out of memory: the answer was too large to hold; page through it instead.";
+        } else {
+            code = ExitCode.FAILURE;
+            line = "Unexpected error: " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                    + (diagnostics.enabled() ? "" : " (run with --debug for the stack trace)");
+        }
+        output.error(diagnostics.redactor().redact(line));
+        return code;
+    }
+
+    private static String usageLine(CommandLine.ParameterException e) {
+        StringBuilder line = new StringBuilder(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                line.append(". Did you mean: ").append(String.join(", ", suggestions)).append('?');
+            }
+        }
+        boolean root = e.getCommandLine().getParent() == null;
+        line.append(root ? " Type 'help' for the commands." : " See 'help " + qualifiedName(e.getCommandLine()) + "'.");
+        return line.toString();
+    }
+
+    private static String qualifiedName(CommandLine commandLine) {
+        String name = commandLine.getCommandName();
+        CommandLine parent = commandLine.getParent();
+        return parent == null || parent.getParent() == null ? name : qualifiedName(parent) + " " + name;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.entrashell.command;
+
+import dev.entrashell.ExitCode;
+import dev.entrashell.ShellException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Runs one line: split it, parse it with a fresh picocli tree (so no option value survives from an
+ * earlier line), call the command, and send any failure through the {@link ErrorFunnel}. Used alike by
+ * the interactive shell, {@code -c} lines and piped input.
+ */
+public final class LineExecutor {
+    private final ShellServices services;
+    private final ErrorFunnel errors;
+    private final CommandFactory factory;
+
+    public LineExecutor(ShellServices services) {
+        this.services = services;
+        this.errors = new ErrorFunnel(services.output(), services.diagnostics());
+        this.factory = new CommandFactory(services);
+    }
+
+    /** A picocli tree for the shell's commands, for completion and help. */
+    public CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(RootCommand.class, factory)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(services.output().out())
+                .setErr(services.output().err());
+        commandLine.setUsageHelpWidth(Math.max(60, Math.min(120, services.output().width())));
+        return commandLine;
+    }
+
+    /**
+     * Runs the line and returns its exit code.
+     *
+     * @throws ExitRequest when the line was {@code exit} or {@code quit}
+     */
+    public int execute(String line) {
+        try {
+            List<String> words = LineTokenizer.split(line);
+            if (words.isEmpty() || words.get(0).startsWith("#")) {
+                return ExitCode.OK;
+            }
+            return run(words);
+        } catch (ExitRequest exit) {
+            throw exit;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return errors.report(e);
+        } finally {
+            services.output().out().flush();
+            services.output().err().flush();
+        }
+    }
+
+    private int run(List<String> words) throws Exception {
+        CommandLine root = commandLine();
+        if (!root.getSubcommands().containsKey(words.get(0))) {
+            throw ShellException.usage("Unknown command '" + words.get(0) + "'." + suggestion(root, words.get(0))
+                    + " Type 'help' for the commands.");
+        }
+        ParseResult parsed = root.parseArgs(words.toArray(String[]::new));
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return ExitCode.OK;
+        }
+        List<CommandLine> chain = parsed.asCommandLineList();
+        Object command = chain.get(chain.size() - 1).getCommand();
+        if (command instanceof Callable<?> callable) {
+            Object result = callable.call();
+            return result instanceof Integer code ? code : ExitCode.OK;
+        }
+        if (command instanceof Runnable runnable) {
+            runnable.run();
+            return ExitCode.OK;
+        }
+        throw ShellException.usage("'" + String.join(" ", words) + "' needs a subcommand: "
+                + String.join(", ", chain.get(chain.size() - 1).getSubcommands().keySet()) + ".");
+    }
+
+    private static String suggestion(CommandLine root, String typed) {
+        return root.getSubcommands().keySet().stream()
+                .filter(name -> name.startsWith(typed.substring(0, Math.min(2, typed.length()))))
+                .findFirst()
+                .map(name -> " Did you mean '" + name + "'?")
+                .orElse("");
+    }
+}

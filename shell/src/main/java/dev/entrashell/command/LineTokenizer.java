@@ -1,0 +1,62 @@
+package dev.entrashell.command;
+
+import dev.entrashell.ShellException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a typed line into words the way a POSIX shell would for simple lines: whitespace separates,
+ * single quotes keep everything literally, double quotes keep spaces and allow {@code \"} and
+ * {@code \\}, a backslash outside quotes escapes the next character. The same rules apply to typed
+ * lines, {@code -c} lines and piped input, so a line behaves the same everywhere.
+ */
+public final class LineTokenizer {
+    private LineTokenizer() {}
+
+    public static List<String> split(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote == '\'') {
+                if (c == '\'') {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (quote == '"') {
+                if (c == '"') {
+                    quote = 0;
+                } else if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+                    word.append(line.charAt(++i));
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (c == '\\' && i + 1 < line.length()) {
+                word.append(line.charAt(++i));
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (quote != 0) {
+            throw ShellException.usage("Unclosed " + (quote == '\'' ? "single" : "double") + " quote in: " + line);
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.entrashell.command;
+
+import picocli.CommandLine.Command;
+
+/** The commands a line can start with. */
+@Command(
+        name = "entra-shell",
+        subcommands = {
+            ConnectCommand.class,
+            ContextCommand.class,
+            DisconnectCommand.class,
+            GetCommand.class,
+            EnvironmentCommand.class,
+            HelpCommand.class,
+            ExitCommand.class
+        })
+public final class RootCommand {}

@@ -1,0 +1,95 @@
+package dev.entrashell.demo;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.emulator.DemoTenant;
+import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.session.Environments;
+import dev.entrashell.session.PrivateFiles;
+import dev.entrashell.session.ShellHome;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+
+/**
+ * {@code --demo}: the tenant emulator in this process, registered as environment {@code Demo}, its demo
+ * app's certificate in the default store, and the connect lines that work printed for a newcomer to
+ * copy. The emulator keeps its CA and demo credentials in {@code $ENTRA_SHELL_HOME/demo}, so the lines
+ * stay the same from one run to the next.
+ */
+public final class DemoMode implements AutoCloseable {
+    public static final String ENVIRONMENT = "Demo";
+
+    private final Emulator emulator;
+
+    private DemoMode(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    public static DemoMode start(ShellHome home, Environments environments, PrintWriter out) {
+        Emulator emulator;
+        try {
+            emulator = Emulator.start(EmulatorOptions.defaults().withStateDir(PrivateFiles.createDirectories(home.demoState())));
+        } catch (IOException e) {
+            throw new ShellException("Cannot start the demo tenant: " + e.getMessage(), e);
+        }
+        try {
+            Path ca = emulator.writeCaCertificate(home.demoState().resolve("ca.pem"));
+            environments.add(ENVIRONMENT, emulator.loginEndpoint().toString(), emulator.graphEndpoint().toString(), ca);
+            DemoTenant demo = emulator.demo();
+            Path stored = placeInDefaultStore(home, demo);
+            printWelcome(out, emulator, demo, stored);
+            return new DemoMode(emulator);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            emulator.close();
+            throw e instanceof ShellException shell ? shell : new ShellException("Cannot set up the demo tenant: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the demo certificate with its key into the default store as {@code THUMBPRINT.pfx} with an
+     * empty password, as the .NET store on Linux keeps them; the file is owner-only.
+     */
+    private static Path placeInDefaultStore(ShellHome home, DemoTenant demo) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("demo", demo.privateKey(), new char[0], new Certificate[] {demo.certificate()});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        store.store(bytes, new char[0]);
+        Path file = home.certificateStore().resolve(demo.thumbprintSha1Hex() + ".pfx");
+        PrivateFiles.write(file, bytes.toByteArray());
+        return file;
+    }
+
+    private static void printWelcome(PrintWriter out, Emulator emulator, DemoTenant demo, Path stored) {
+        String common = "connect --environment " + ENVIRONMENT + " --tenant-id " + demo.domain() + " --client-id " + demo.clientId();
+        out.println("Demo tenant '" + demo.organizationName() + "' (" + demo.tenantId() + ") is running on this machine:");
+        out.println("  login " + emulator.loginEndpoint() + ", Graph " + emulator.graphEndpoint() + ", environment '" + ENVIRONMENT + "'.");
+        out.println("  App '" + demo.appName() + "' has the roles " + String.join(", ", demo.roles()) + ".");
+        out.println("Connect with one of these lines:");
+        out.println("  " + common + " --thumbprint " + demo.thumbprintSha1Hex());
+        if (demo.pfxFile() != null) {
+            out.println("  " + common + " --certificate " + quoted(demo.pfxFile()) + " --password-file "
+                    + quoted(demo.pfxFile().resolveSibling(demo.pfxFile().getFileName() + ".password")));
+        }
+        if (demo.pemFile() != null) {
+            out.println("  " + common + " --certificate " + quoted(demo.pemFile()));
+        }
+        out.println("Then try: context, get /organization, get /users. The certificate is in " + stored.getParent() + ".");
+        out.flush();
+    }
+
+    private static String quoted(Path path) {
+        String text = path.toString();
+        return text.matches("[A-Za-z0-9_./:\\\\-]+") ? text : "'" + text + "'";
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}

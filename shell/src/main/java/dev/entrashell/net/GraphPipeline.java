@@ -1,0 +1,30 @@
+package dev.entrashell.net;
+
+import java.time.Duration;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.core.requests.options.GraphClientOption;
+
+/**
+ * Graph's own HTTP pipeline from graph-core, on top of the connection's base client so that TLS trust,
+ * connection pool and timeouts are shared. Kept in its own class so graph-core's classes load only
+ * when the first Graph call is made.
+ */
+final class GraphPipeline {
+    private GraphPipeline() {}
+
+    static OkHttpClient build(OkHttpClient base, Duration timeout, Interceptor debug) {
+        OkHttpClient.Builder builder = base.newBuilder();
+        builder.interceptors().clear();
+        for (Interceptor middleware : GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption())) {
+            builder.addInterceptor(middleware);
+        }
+        // The debug interceptor sits innermost so it logs every attempt, retries included.
+        return builder.addInterceptor(debug)
+                .followRedirects(false)
+                .readTimeout(timeout)
+                .callTimeout(timeout.multipliedBy(4))
+                .build();
+    }
+}

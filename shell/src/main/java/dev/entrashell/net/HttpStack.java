@@ -1,0 +1,48 @@
+package dev.entrashell.net;
+
+import dev.entrashell.session.Diagnostics;
+import dev.entrashell.session.Environment;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+
+/**
+ * The HTTP clients of one connection, both bound to the environment's TLS trust and to the connection's
+ * timeout: a plain one for the token endpoint (MSAL does its own retrying) and one with Graph's
+ * middleware (retry on 429/503/504 honouring Retry-After, redirects, compression) for Graph calls.
+ */
+public final class HttpStack {
+    private final OkHttpClient tokenClient;
+    private final Diagnostics diagnostics;
+    private final Duration timeout;
+    private OkHttpClient graphClient;
+
+    public HttpStack(Environment environment, Duration timeout, Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        this.timeout = timeout;
+        TlsTrust trust = TlsTrust.forCaFile(environment.caFile());
+        this.tokenClient = new OkHttpClient.Builder()
+                .sslSocketFactory(trust.socketFactory(), trust.trustManager())
+                .connectTimeout(Duration.ofSeconds(Math.min(10, timeout.toSeconds())))
+                .readTimeout(timeout)
+                .callTimeout(timeout)
+                .followRedirects(false)
+                .addInterceptor(new DebugInterceptor(diagnostics))
+                .build();
+    }
+
+    public OkHttpClient tokenClient() {
+        return tokenClient;
+    }
+
+    /** Built on first use: graph-core's middleware is only loaded when Graph is called. */
+    public synchronized OkHttpClient graphClient() {
+        if (graphClient == null) {
+            graphClient = GraphPipeline.build(tokenClient, timeout, new DebugInterceptor(diagnostics));
+        }
+        return graphClient;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+}

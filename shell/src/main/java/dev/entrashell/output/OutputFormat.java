@@ -1,0 +1,8 @@
+package dev.entrashell.output;
+
+/** The {@code --output} formats. */
+public enum OutputFormat {
+    table,
+    list,
+    json
+}

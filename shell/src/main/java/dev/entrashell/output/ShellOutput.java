@@ -1,0 +1,29 @@
+package dev.entrashell.output;
+
+import java.io.PrintWriter;
+import java.util.function.IntSupplier;
+
+/**
+ * Where commands write: results to {@code out}, messages and errors to {@code err}. {@code terminal}
+ * says whether a person is reading (it picks the readable default formats and colours); {@code width}
+ * is asked at print time because a terminal can be resized between commands.
+ */
+public record ShellOutput(PrintWriter out, PrintWriter err, boolean terminal, boolean color, IntSupplier widthSource) {
+
+    public int width() {
+        int width = widthSource.getAsInt();
+        return width > 20 ? width : 120;
+    }
+
+    /** A warning line on stderr, yellow on a colour terminal. */
+    public void warn(String message) {
+        err.println(color ? "\u001b[33m" + message + "\u001b[0m" : message);
+        err.flush();
+    }
+
+    /** An error line on stderr, red on a colour terminal. */
+    public void error(String message) {
+        err.println(color ? "\u001b[31m" + message + "\u001b[0m" : message);
+        err.flush();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.entrashell.repl;
+
+import dev.entrashell.ExitCode;
+import dev.entrashell.command.ExitRequest;
+import dev.entrashell.command.LineExecutor;
+import dev.entrashell.command.ShellServices;
+import dev.entrashell.output.ShellOutput;
+import dev.entrashell.session.Connection;
+import dev.entrashell.session.Diagnostics;
+import dev.entrashell.session.PrivateFiles;
+import dev.entrashell.session.Session;
+import dev.entrashell.session.ShellHome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.function.Function;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import picocli.shell.jline3.PicocliJLineCompleter;
+
+/**
+ * The interactive shell: a JLine prompt that shows the connection, tab completion of commands and
+ * options, persistent history, Ctrl-C to clear the line or cancel the running command, Ctrl-D to
+ * leave. The only place that knows JLine.
+ */
+public final class InteractiveShell {
+    private final Terminal terminal;
+    private final boolean color;
+    private final JLinePrompter prompter = new JLinePrompter();
+
+    private InteractiveShell(Terminal terminal, boolean color) {
+        this.terminal = terminal;
+        this.color = color;
+    }
+
+    public static InteractiveShell open(boolean color) throws IOException {
+        Terminal terminal = TerminalBuilder.builder().system(true).name("entra-shell").build();
+        return new InteractiveShell(terminal, color && !Terminal.TYPE_DUMB.equals(terminal.getType()));
+    }
+
+    /** Output bound to the terminal, so command output and the prompt do not overwrite each other. */
+    public ShellOutput output() {
+        return new ShellOutput(terminal.writer(), new PrintWriter(System.err, true), true, color, terminal::getWidth);
+    }
+
+    public dev.entrashell.session.Prompter prompter() {
+        return prompter;
+    }
+
+    /** Reads and runs lines until exit, quit or Ctrl-D. */
+    public int run(ShellServices services, Function<ShellServices, LineExecutor> executors) throws IOException {
+        LineExecutor executor = executors.apply(services);
+        ShellHome home = services.home();
+        PrivateFiles.touch(home.historyFile());
+        SafeHistory history = new SafeHistory(services.diagnostics().redactor());
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(new char[0]); // backslashes stay, as in Windows paths; LineTokenizer does the real split
+        LineReader reader = LineReaderBuilder.builder()
+                .appName("entra-shell")
+                .terminal(terminal)
+                .parser(parser)
+                .history(history)
+                .completer(new PicocliJLineCompleter(executor.commandLine().getCommandSpec()))
+                .variable(LineReader.HISTORY_FILE, home.historyFile())
+                .variable(LineReader.HISTORY_SIZE, 5000)
+                .variable(LineReader.HISTORY_FILE_SIZE, 10000)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        prompter.attach(reader);
+        Thread worker = Thread.currentThread();
+        // While a command runs, Ctrl-C interrupts it; while reading, JLine turns it into UserInterruptException.
+        terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+        Diagnostics diagnostics = services.diagnostics();
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(prompt(services.session()));
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    return ExitCode.OK;
+                }
+                try {
+                    executor.execute(line);
+                } catch (ExitRequest exit) {
+                    return ExitCode.OK;
+                } finally {
+                    Thread.interrupted(); // a Ctrl-C that arrived after the command ended must not hit the next one
+                }
+            }
+        } finally {
+            try {
+                history.save();
+                PrivateFiles.touch(home.historyFile());
+            } catch (IOException e) {
+                diagnostics.log("could not save history: " + e);
+            }
+            terminal.close();
+        }
+    }
+
+    private String prompt(Session session) {
+        AttributedStringBuilder prompt = new AttributedStringBuilder();
+        prompt.style(AttributedStyle.BOLD.foreground(AttributedStyle.CYAN)).append("entra");
+        session.current().ifPresent(connection -> prompt.style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN))
+                .append(" [")
+                .append(label(connection))
+                .append("]"));
+        prompt.style(AttributedStyle.DEFAULT).append("> ");
+        return color ? prompt.toAnsi(terminal) : prompt.toAttributedString().toString();
+    }
+
+    private static String label(Connection connection) {
+        return (connection.appName() == null ? connection.clientId() : connection.appName()) + " @ " + connection.tenant();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.entrashell.repl;
+
+import dev.entrashell.session.Prompter;
+import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+
+/** Asks at the JLine prompt, echoing '*' and keeping the answer out of history. */
+final class JLinePrompter implements Prompter {
+    private LineReader reader;
+
+    void attach(LineReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public Optional<char[]> readSecret(String prompt) {
+        if (reader == null) {
+            return Optional.empty();
+        }
+        Object before = reader.getVariable(LineReader.DISABLE_HISTORY);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            return Optional.of(reader.readLine(prompt, '*').toCharArray());
+        } catch (UserInterruptException | EndOfFileException cancelled) {
+            return Optional.empty();
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, before == null ? false : before);
+        }
+    }
+}

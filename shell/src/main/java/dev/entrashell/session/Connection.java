@@ -1,0 +1,23 @@
+package dev.entrashell.session;
+
+import dev.entrashell.auth.CredentialType;
+import dev.entrashell.auth.TokenSource;
+import dev.entrashell.net.HttpStack;
+
+/**
+ * One app-only connection: who signed in where and how, and the means to get its tokens and make its
+ * calls. {@code appName} is the token's {@code app_displayname} at connect time. The credential fields are descriptions for {@code context}; secrets stay inside the token
+ * source.
+ */
+public record Connection(
+        String tenant,
+        String clientId,
+        String appName,
+        Environment environment,
+        CredentialType credentialType,
+        String certificateThumbprint,
+        String certificateSubjectName,
+        boolean sendCertificateChain,
+        String managedIdentityId,
+        TokenSource tokens,
+        HttpStack http) {}
