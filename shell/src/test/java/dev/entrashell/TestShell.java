@@ -1,0 +1,93 @@
+package dev.entrashell;
+
+import dev.entrashell.auth.Connector;
+import dev.entrashell.command.ExitRequest;
+import dev.entrashell.command.LineExecutor;
+import dev.entrashell.command.ShellServices;
+import dev.entrashell.emulator.Emulator;
+import dev.entrashell.output.ShellOutput;
+import dev.entrashell.session.Diagnostics;
+import dev.entrashell.session.Environments;
+import dev.entrashell.session.Prompter;
+import dev.entrashell.session.Redactor;
+import dev.entrashell.session.Session;
+import dev.entrashell.session.ShellHome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The shell's command layer in this JVM, as {@code -c} lines run it: real commands, real MSAL over
+ * HTTPS to the emulator, output captured. One per test, with its own home folder.
+ */
+public final class TestShell {
+    public static final String ENVIRONMENT = "Emu";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final LineExecutor executor;
+    private final ShellServices services;
+
+    public TestShell(Path home, Map<String, String> variables, boolean debug) {
+        ShellHome shellHome = new ShellHome(home);
+        Redactor redactor = new Redactor();
+        PrintWriter errWriter = new PrintWriter(err, true);
+        Diagnostics diagnostics = new Diagnostics(debug, errWriter, redactor);
+        Environments environments = new Environments(shellHome.environmentsFile());
+        services = new ShellServices(
+                shellHome,
+                new Session(),
+                environments,
+                new Connector(environments, shellHome, diagnostics, Clock.systemUTC()),
+                new ShellOutput(new PrintWriter(out, true), errWriter, false, false, () -> 160),
+                Prompter.none(),
+                diagnostics,
+                new HashMap<>(variables),
+                Clock.systemUTC());
+        executor = new LineExecutor(services);
+    }
+
+    /** A shell with environment {@value #ENVIRONMENT} pointing at the emulator. */
+    public static TestShell against(Emulator emulator, Path home) throws IOException {
+        TestShell shell = new TestShell(home, Map.of(), false);
+        Path ca = emulator.writeCaCertificate(home.resolve("emulator-ca.pem"));
+        shell.services.environments().add(ENVIRONMENT, emulator.loginEndpoint().toString(), emulator.graphEndpoint().toString(), ca);
+        return shell;
+    }
+
+    /** Runs the lines like {@code -c} does: stops at the first failure and returns its exit code. */
+    public int run(String... lines) {
+        for (String line : lines) {
+            try {
+                int code = executor.execute(line);
+                if (code != ExitCode.OK) {
+                    return code;
+                }
+            } catch (ExitRequest exit) {
+                return ExitCode.OK;
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    public String out() {
+        return out.toString();
+    }
+
+    public String err() {
+        return err.toString();
+    }
+
+    public void clear() {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+    }
+
+    public ShellServices services() {
+        return services;
+    }
+}

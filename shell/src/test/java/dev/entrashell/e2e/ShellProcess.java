@@ -1,0 +1,101 @@
+package dev.entrashell.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the built jar as a child process, as a user or cron would, and captures what it prints. */
+final class ShellProcess {
+    static final Path JAR = Path.of("target", "entra-shell.jar").toAbsolutePath();
+
+    record Result(int exitCode, String out, String err) {
+        List<String> errLines() {
+            return err.strip().isEmpty() ? List.of() : err.strip().lines().toList();
+        }
+    }
+
+    private final Path home;
+    private final Map<String, String> environment = new HashMap<>();
+
+    ShellProcess(Path home) {
+        assertThat(JAR).as("the jar is built by 'mvn package' before the integration tests").exists();
+        this.home = home;
+        environment.put("ENTRA_SHELL_HOME", home.toString());
+        environment.put("NO_COLOR", "1");
+    }
+
+    ShellProcess env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** {@code entra-shell -c LINE -c LINE ...}, stdin closed. */
+    Result run(String... lines) throws IOException, InterruptedException {
+        List<String> command = java();
+        for (String line : lines) {
+            command.add("-c");
+            command.add(line);
+        }
+        return execute(command, null);
+    }
+
+    /** {@code entra-shell ARGS...} with the given text on standard input. */
+    Result runWithInput(String input, String... args) throws IOException, InterruptedException {
+        List<String> command = java();
+        command.addAll(List.of(args));
+        return execute(command, input);
+    }
+
+    /** The interactive shell on a real pseudo-terminal (util-linux {@code script}), typing the input. */
+    Result runInteractive(String input) throws IOException, InterruptedException {
+        String javaLine = String.join(" ", java().stream().map(ShellProcess::quote).toList());
+        return execute(List.of("script", "-qefc", javaLine, "/dev/null"), input);
+    }
+
+    private List<String> java() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-jar");
+        command.add(JAR.toString());
+        return command;
+    }
+
+    private Result execute(List<String> command, String input) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(home, "out-", ".txt");
+        Path err = Files.createTempFile(home, "err-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (input != null) {
+            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+        process.getOutputStream().close();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("entra-shell did not finish in 90 s: " + command + "\nstdout: " + Files.readString(out) + "\nstderr: " + Files.readString(err));
+        }
+        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return result;
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

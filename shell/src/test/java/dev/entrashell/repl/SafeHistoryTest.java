@@ -1,0 +1,23 @@
+package dev.entrashell.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entrashell.session.Redactor;
+import org.junit.jupiter.api.Test;
+
+class SafeHistoryTest {
+
+    /** Inline secret values and registered secrets never reach history; the rest of the line does. */
+    @Test
+    void masksSecretsInLines() {
+        Redactor redactor = new Redactor();
+        redactor.register("pfx-pass-123");
+        SafeHistory history = new SafeHistory(redactor);
+        assertThat(history.sanitize("connect --tenant-id t --client-id c --secret=abc~DEF123"))
+                .isEqualTo("connect --tenant-id t --client-id c --secret=***");
+        assertThat(history.sanitize("connect --password 'my pw' --certificate a.pfx"))
+                .isEqualTo("connect --password *** --certificate a.pfx");
+        assertThat(history.sanitize("echo pfx-pass-123")).isEqualTo("echo ***");
+        assertThat(history.sanitize("get /users")).isEqualTo("get /users");
+    }
+}
