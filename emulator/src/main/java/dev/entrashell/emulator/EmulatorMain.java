@@ -1,0 +1,118 @@
+package dev.entrashell.emulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CountDownLatch;
+
+import dev.entrashell.emulator.state.CertificateAuthorityFiles;
+import dev.entrashell.emulator.state.DemoAppFiles;
+
+/**
+ * {@code java -jar entra-emulator.jar}: runs the emulator until killed, after printing what a
+ * client needs to use it.
+ */
+public final class EmulatorMain {
+    private static final DateTimeFormatter LOG_TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private EmulatorMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        EmulatorArguments arguments;
+        try {
+            arguments = EmulatorArguments.parse(args);
+        } catch (UsageException e) {
+            System.err.println("entra-emulator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (arguments.help()) {
+            System.out.print(EmulatorArguments.USAGE);
+            return;
+        }
+        Emulator emulator;
+        try {
+            emulator = Emulator.start(arguments.toOptions());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("entra-emulator: cannot start: " + e.getMessage()
+                    + " (a port in use? choose others with --login-port and --graph-port)");
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "entra-emulator-shutdown"));
+        PrintStream out = System.out;
+        out.print(banner(emulator, arguments));
+        out.flush();
+        if (!arguments.quiet()) {
+            emulator.addRequestListener(request -> out.println(LOG_TIME.format(request.time()) + " " + request.server()
+                    + " " + request.method() + " " + request.pathAndQuery() + " -> " + request.status()));
+        }
+        new CountDownLatch(1).await(); // until the process is killed; the hook closes the servers
+    }
+
+    /** What a client needs: endpoints, the CA to trust, the demo app's identity and credential files. */
+    static String banner(Emulator emulator, EmulatorArguments arguments) {
+        DemoTenant demo = emulator.demo();
+        Path state = arguments.stateDir().toAbsolutePath();
+        Path ca = state.resolve(CertificateAuthorityFiles.CERTIFICATE_FILE);
+        Path secret = state.resolve(DemoAppFiles.SECRET_FILE);
+        String token = emulator.tokenEndpoint(demo.tenantId()).toString();
+        StringBuilder text = new StringBuilder();
+        text.append("Entra emulator is running (Ctrl-C stops it)\n");
+        line(text, "Login (token) endpoint", emulator.loginEndpoint().toString());
+        line(text, "Graph endpoint", emulator.graphEndpoint() + "  (serves /v1.0 and /beta)");
+        line(text, "CA certificate", ca + "  (clients must trust this CA)");
+        text.append("\nDemo tenant\n");
+        line(text, "Tenant id", demo.tenantId());
+        line(text, "Domain", demo.domain() + "  (" + demo.organizationName() + ")");
+        line(text, "Client id", demo.clientId());
+        line(text, "App name", demo.appName());
+        line(text, "Roles", String.join(", ", demo.roles()));
+        line(
+                text,
+                "Users",
+                String.valueOf(emulator.directory().users(demo.tenantId()).size()));
+        line(text, "Cert thumbprint", demo.thumbprintSha1Hex());
+        line(
+                text,
+                "Cert + key (PKCS#12)",
+                state.resolve(DemoAppFiles.PFX_FILE) + "  (password in " + state.resolve(DemoAppFiles.PFX_PASSWORD_FILE)
+                        + ")");
+        line(text, "Cert + key (PEM)", state.resolve(DemoAppFiles.PEM_FILE).toString());
+        line(text, "Cert for upload (DER)", state.resolve(DemoAppFiles.CER_FILE).toString());
+        line(text, "Client secret file", secret.toString());
+        text.append("\nExample: get a token with the client secret, then call Graph with it\n")
+                .append("  TOKEN=$(curl -s --cacert ")
+                .append(quoted(ca))
+                .append(" \\\n")
+                .append("      --data-urlencode grant_type=client_credentials \\\n")
+                .append("      --data-urlencode client_id=")
+                .append(demo.clientId())
+                .append(" \\\n")
+                .append("      --data-urlencode client_secret@")
+                .append(quoted(secret))
+                .append(" \\\n")
+                .append("      --data-urlencode scope=https://graph.microsoft.com/.default \\\n")
+                .append("      ")
+                .append(token)
+                .append(" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n")
+                .append("  curl -s --cacert ")
+                .append(quoted(ca))
+                .append(" -H \"Authorization: Bearer $TOKEN\" ")
+                .append(emulator.graphEndpoint())
+                .append("/v1.0/organization\n\n");
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append("  ").append(String.format("%-24s", label)).append(value).append('\n');
+    }
+
+    /** Single-quoted for a POSIX shell. */
+    private static String quoted(Path path) {
+        return "'" + path.toString().replace("'", "'\\''") + "'";
+    }
+}

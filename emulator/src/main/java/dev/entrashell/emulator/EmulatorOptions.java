@@ -1,0 +1,88 @@
+package dev.entrashell.emulator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to start an {@link Emulator}.
+ *
+ * @param stateDir where the CA and the demo app's credentials persist between runs; null keeps
+ *     everything in memory (tests)
+ * @param loginPort port of the token server, 0 for any free port
+ * @param graphPort port of the Graph server, 0 for any free port
+ * @param userCount how many users the demo tenant has
+ * @param tokenLifetime lifetime of issued access tokens ({@code expires_in})
+ * @param clockSkew tolerance when checking client assertion and access token times
+ * @param clock the emulator's notion of now, for tokens, assertions and certificates it checks
+ */
+public record EmulatorOptions(
+        Path stateDir,
+        int loginPort,
+        int graphPort,
+        int userCount,
+        Duration tokenLifetime,
+        Duration clockSkew,
+        Clock clock) {
+
+    public static final int DEFAULT_USER_COUNT = 300;
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(3599);
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(300);
+
+    public EmulatorOptions {
+        checkPort("loginPort", loginPort);
+        checkPort("graphPort", graphPort);
+        if (userCount < 0) {
+            throw new IllegalArgumentException("userCount must not be negative: " + userCount);
+        }
+        Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        Objects.requireNonNull(clockSkew, "clockSkew");
+        Objects.requireNonNull(clock, "clock");
+        if (tokenLifetime.getSeconds() < 1) {
+            throw new IllegalArgumentException("tokenLifetime must be at least one second: " + tokenLifetime);
+        }
+        if (clockSkew.isNegative()) {
+            throw new IllegalArgumentException("clockSkew must not be negative: " + clockSkew);
+        }
+    }
+
+    public static EmulatorOptions defaults() {
+        return new EmulatorOptions(
+                null, 0, 0, DEFAULT_USER_COUNT, DEFAULT_TOKEN_LIFETIME, DEFAULT_CLOCK_SKEW, Clock.systemUTC());
+    }
+
+    public EmulatorOptions withStateDir(Path stateDir) {
+        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+    }
+
+    public EmulatorOptions withLoginPort(int loginPort) {
+        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+    }
+
+    public EmulatorOptions withGraphPort(int graphPort) {
+        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+    }
+
+    public EmulatorOptions withUserCount(int userCount) {
+        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+    }
+
+    public EmulatorOptions withTokenLifetime(Duration tokenLifetime) {
+        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+    }
+
+    public EmulatorOptions withClockSkew(Duration clockSkew) {
+        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+    }
+
+    public EmulatorOptions withClock(Clock clock) {
+        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+    }
+
+    private static void checkPort(String name, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be 0 (any) or 1-65535: " + port);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.entrashell.emulator.graph;
+
+import java.time.format.DateTimeFormatter;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+
+import dev.entrashell.emulator.directory.Directory;
+import dev.entrashell.emulator.directory.Tenant;
+
+/** {@code GET /organization}: the caller's tenant, as a one-element collection. */
+public final class OrganizationHandler {
+    private final Directory directory;
+
+    public OrganizationHandler(Directory directory) {
+        this.directory = directory;
+    }
+
+    public GraphResponse list(GraphRequest request) throws GraphException {
+        UnsupportedQueries.reject(request.query(), "filter", "search", "orderby", "count", "expand", "select");
+        Tenant tenant = directory
+                .tenant(request.caller().tenantId())
+                .orElseThrow(
+                        () -> GraphException.resourceNotFound(request.caller().tenantId()));
+        JsonArray value = new JsonArray();
+        value.add(organization(tenant));
+        JsonObject body = new JsonObject();
+        body.addProperty("@odata.context", request.serviceRoot() + "/$metadata#organization");
+        body.add("value", value);
+        return GraphResponse.ok(body);
+    }
+
+    private static JsonObject organization(Tenant tenant) {
+        JsonObject organization = new JsonObject();
+        organization.addProperty("id", tenant.id());
+        organization.add("deletedDateTime", JsonNull.INSTANCE);
+        organization.add("businessPhones", new JsonArray());
+        organization.add("city", JsonNull.INSTANCE);
+        organization.add("country", JsonNull.INSTANCE);
+        organization.addProperty("countryLetterCode", "US");
+        organization.addProperty("createdDateTime", DateTimeFormatter.ISO_INSTANT.format(tenant.createdDateTime()));
+        organization.add("defaultUsageLocation", JsonNull.INSTANCE);
+        organization.addProperty("displayName", tenant.organizationName());
+        organization.add("marketingNotificationEmails", new JsonArray());
+        organization.add("postalCode", JsonNull.INSTANCE);
+        organization.addProperty("preferredLanguage", "en");
+        organization.add("state", JsonNull.INSTANCE);
+        organization.add("street", JsonNull.INSTANCE);
+        organization.add("technicalNotificationMails", new JsonArray());
+        organization.addProperty("tenantType", "AAD");
+        JsonArray domains = new JsonArray();
+        for (int i = 0; i < tenant.verifiedDomains().size(); i++) {
+            JsonObject domain = new JsonObject();
+            domain.addProperty("capabilities", "Email, OfficeCommunicationsOnline");
+            domain.addProperty("isDefault", i == 0);
+            domain.addProperty("isInitial", i == 0);
+            domain.addProperty("name", tenant.verifiedDomains().get(i));
+            domain.addProperty("type", "Managed");
+            domains.add(domain);
+        }
+        organization.add("verifiedDomains", domains);
+        return organization;
+    }
+}

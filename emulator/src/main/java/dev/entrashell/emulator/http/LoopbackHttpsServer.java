@@ -1,0 +1,77 @@
+package dev.entrashell.emulator.http;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/** One JDK HTTPS server bound to 127.0.0.1 only: the emulator is never reachable from another host. */
+public final class LoopbackHttpsServer implements AutoCloseable {
+    private static final int THREADS = 8;
+    private static final InetAddress LOOPBACK = loopback();
+
+    private final HttpsServer server;
+    private final ExecutorService executor;
+    private final URI baseUri;
+
+    private LoopbackHttpsServer(HttpsServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+        this.baseUri = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Binds the port at once (so the address is known before handlers that need it are built);
+     * {@link #serve} starts answering.
+     */
+    public static LoopbackHttpsServer bind(String name, int port, SSLContext tls) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(LOOPBACK, port), 64);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads("entra-emulator-" + name));
+        server.setExecutor(executor);
+        return new LoopbackHttpsServer(server, executor);
+    }
+
+    public void serve(ServingHandler handler) {
+        server.createContext("/", handler);
+        server.start();
+    }
+
+    /** {@code https://127.0.0.1:PORT}, without a trailing slash. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // Literally 127.0.0.1: the certificate names this address, and ::1 would not match it.
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // Daemon threads: a test or a demo shell that forgets close() must still be able to exit.
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

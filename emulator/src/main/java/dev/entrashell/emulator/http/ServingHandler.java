@@ -1,0 +1,92 @@
+package dev.entrashell.emulator.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import dev.entrashell.emulator.RecordedRequest;
+
+/**
+ * Adapts a {@link RequestHandler} to the JDK server: reads the whole request, calls the handler,
+ * writes its response and records the exchange. Anything the handler throws becomes a 500 here, so
+ * one bad request never takes a server thread's connection down silently.
+ */
+public final class ServingHandler implements HttpHandler {
+    /** Token requests and Graph bodies are small; refuse anything larger than this. */
+    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    private final String server;
+    private final RequestHandler handler;
+    private final RequestLog log;
+    private final Clock clock;
+
+    public ServingHandler(String server, RequestHandler handler, RequestLog log, Clock clock) {
+        this.server = server;
+        this.handler = handler;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+            Map<String, List<String>> readOnlyHeaders = java.util.Collections.unmodifiableMap(headers);
+            byte[] body = readBody(exchange.getRequestBody());
+            ServerRequest request = new ServerRequest(
+                    server,
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    readOnlyHeaders,
+                    body == null ? new byte[0] : body,
+                    clock.instant());
+            ServerResponse response =
+                    body == null ? ServerResponse.text(413, "Request body too large") : respond(request);
+            write(exchange, request, response);
+            log.record(new RecordedRequest(
+                    request.receivedAt(),
+                    server,
+                    request.method(),
+                    request.pathAndQuery(),
+                    readOnlyHeaders,
+                    request.body().length == 0 ? null : request.bodyText(),
+                    response.status()));
+        }
+    }
+
+    private ServerResponse respond(ServerRequest request) {
+        try {
+            return handler.handle(request);
+        } catch (RuntimeException e) {
+            return ServerResponse.text(500, "Internal emulator error: " + e);
+        }
+    }
+
+    private static void write(HttpExchange exchange, ServerRequest request, ServerResponse response)
+            throws IOException {
+        response.headers()
+                .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        boolean noBody = response.body().length == 0 || "HEAD".equals(request.method());
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
+        }
+    }
+
+    /** Returns the body, or null when it is larger than the limit. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.entrashell.emulator.token;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Every error the token endpoint gives, in one place, with Entra's status, OAuth error, AADSTS code
+ * and wording. The wording follows what Entra prints; clients must branch on the code, never on
+ * the text.
+ */
+public final class AadErrors {
+    private static final String CERTIFICATE_CREDENTIALS_DOC =
+            "Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .";
+    /** How Entra prints the dates of a registered key ("Found key 'Start=..., End=...'"). */
+    private static final DateTimeFormatter KEY_DATE =
+            DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** How Entra prints instants in AADSTS700024: seven fractional digits, UTC. */
+    private static final DateTimeFormatter TIME_RANGE_INSTANT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private AadErrors() {}
+
+    public static AadError tenantNotFound(String tenant) {
+        return new AadError(
+                400,
+                "invalid_request",
+                90002,
+                "Tenant '" + tenant + "' not found. Check to make sure you have the correct tenant ID and are"
+                        + " signing into the correct cloud. Check with your subscription administrator, this may"
+                        + " happen if there are no active subscriptions for the tenant.");
+    }
+
+    public static AadError invalidTenantIdentifier(String tenant) {
+        return new AadError(
+                400,
+                "invalid_request",
+                900023,
+                "Specified tenant identifier '" + tenant + "' is neither a valid DNS name, nor a valid external"
+                        + " domain.");
+    }
+
+    public static AadError noTenantIdentifyingInformation() {
+        return new AadError(
+                400,
+                "invalid_request",
+                50059,
+                "No tenant-identifying information found in either the request or implied by any provided"
+                        + " credentials.");
+    }
+
+    public static AadError missingParameter(String name) {
+        return new AadError(
+                400,
+                "invalid_request",
+                900144,
+                "The request body must contain the following parameter: '" + name + "'.");
+    }
+
+    public static AadError malformedRequest() {
+        return new AadError(400, "invalid_request", 9002313, "Invalid request. Request is malformed or invalid.");
+    }
+
+    public static AadError methodNotAllowed(String method) {
+        return new AadError(
+                400,
+                "invalid_request",
+                900561,
+                "The endpoint only accepts POST, OPTIONS requests. Received a " + method + " request.");
+    }
+
+    public static AadError unsupportedGrantType(String grantType) {
+        return new AadError(
+                400,
+                "unsupported_grant_type",
+                70003,
+                "The app requested an unsupported grant type '" + grantType + "'.");
+    }
+
+    public static AadError applicationNotFound(String clientId, String directoryName) {
+        return new AadError(
+                400,
+                "unauthorized_client",
+                700016,
+                "Application with identifier '" + clientId + "' was not found in the directory '" + directoryName
+                        + "'. This can happen if the application has not been installed by the administrator of"
+                        + " the tenant or consented to by any user in the tenant. You may have sent your"
+                        + " authentication request to the wrong tenant.");
+    }
+
+    public static AadError scopeWithoutDefault(String scope) {
+        return new AadError(
+                400,
+                "invalid_scope",
+                1002012,
+                "The provided value for scope " + scope + " is not valid. Client credential flows must have a"
+                        + " scope value with /.default suffixed to the resource identifier (application ID URI).");
+    }
+
+    public static AadError invalidScope(String scope) {
+        return new AadError(
+                400,
+                "invalid_scope",
+                70011,
+                "The provided value for the input parameter 'scope' is not valid. The scope " + scope
+                        + " is not valid.");
+    }
+
+    public static AadError resourceNotFound(String resource, String tenantName) {
+        return new AadError(
+                400,
+                "invalid_resource",
+                500011,
+                "The resource principal named " + resource + " was not found in the tenant named " + tenantName
+                        + ". This can happen if the application has not been installed by the administrator of"
+                        + " the tenant or consented to by any user in the tenant. You might have sent your"
+                        + " authentication request to the wrong tenant.");
+    }
+
+    public static AadError missingClientCredential() {
+        return new AadError(
+                401,
+                "invalid_client",
+                7000218,
+                "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+    }
+
+    public static AadError invalidClientSecret(String clientId) {
+        return new AadError(
+                401,
+                "invalid_client",
+                7000215,
+                "Invalid client secret provided. Ensure the secret being sent in the request is the client secret"
+                        + " value, not the client secret ID, for a secret added to app '" + clientId + "'.");
+    }
+
+    public static AadError malformedAssertion(String reason) {
+        return new AadError(
+                401,
+                "invalid_client",
+                50027,
+                "JWT token is invalid or malformed." + (reason == null ? "" : " [Reason - " + reason + "]"));
+    }
+
+    public static AadError assertionKeyNotFound(String thumbprint, String clientId) {
+        return new AadError(
+                401,
+                "invalid_client",
+                700027,
+                "Client assertion failed signature validation. [Reason - The key was not found., Thumbprint of"
+                        + " key used by client: '" + thumbprint + "', " + configuredKeysHint(clientId) + "]");
+    }
+
+    /**
+     * The registered certificate that matched is outside its validity dates: Entra no longer (or not
+     * yet) accepts assertions signed with its key.
+     */
+    public static AadError assertionKeyOutsideValidity(
+            boolean expired, String thumbprint, Instant keyStart, Instant keyEnd, String clientId) {
+        String reason = expired ? "The key used is expired." : "The key used is not yet valid.";
+        return new AadError(
+                401,
+                "invalid_client",
+                700027,
+                "Client assertion failed signature validation. [Reason - " + reason + ", Thumbprint of key used"
+                        + " by client: '" + thumbprint + "', " + foundKey(keyStart, keyEnd) + ", "
+                        + configuredKeysHint(clientId) + "]");
+    }
+
+    public static AadError assertionBadSignature(String thumbprint, Instant keyStart, Instant keyEnd, String clientId) {
+        return new AadError(
+                401,
+                "invalid_client",
+                700027,
+                "Client assertion contains an invalid signature. [Reason - Keys were found but failed signature"
+                        + " validation. Thumbprint of key used by client: '" + thumbprint + "', "
+                        + foundKey(keyStart, keyEnd) + ", " + configuredKeysHint(clientId) + "]");
+    }
+
+    public static AadError assertionIssuerMismatch() {
+        return new AadError(
+                401,
+                "invalid_client",
+                700021,
+                "Client assertion application identifier doesn't match 'client_id' parameter. "
+                        + CERTIFICATE_CREDENTIALS_DOC);
+    }
+
+    public static AadError assertionSubjectMismatch() {
+        return new AadError(401, "invalid_client", 50048, "Subject mismatches Issuer claim in the client assertion.");
+    }
+
+    public static AadError assertionAudienceMismatch() {
+        return new AadError(
+                401,
+                "invalid_client",
+                700023,
+                "Client assertion audience claim does not match Realm issuer. " + CERTIFICATE_CREDENTIALS_DOC);
+    }
+
+    public static AadError assertionOutsideTimeRange(Instant now, Instant notBefore, Instant expiry) {
+        return new AadError(
+                401,
+                "invalid_client",
+                700024,
+                "Client assertion is not within its valid time range. Current time: "
+                        + TIME_RANGE_INSTANT.format(now) + ", assertion valid from "
+                        + TIME_RANGE_INSTANT.format(notBefore) + ", expiry time of assertion "
+                        + TIME_RANGE_INSTANT.format(expiry) + ". " + CERTIFICATE_CREDENTIALS_DOC);
+    }
+
+    private static String foundKey(Instant start, Instant end) {
+        return "Found key 'Start=" + KEY_DATE.format(start) + ", End=" + KEY_DATE.format(end) + "'";
+    }
+
+    private static String configuredKeysHint(String clientId) {
+        return "Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for"
+                + " app Id '" + clientId + "'. Review the documentation at"
+                + " https://docs.microsoft.com/en-us/graph/deployments to determine the corresponding service"
+                + " endpoint and https://docs.microsoft.com/en-us/graph/api/application-get?view=graph-rest-1.0&tabs=http"
+                + " to build a query request URL, such as 'https://graph.microsoft.com/beta/applications/"
+                + clientId + "'.";
+    }
+}

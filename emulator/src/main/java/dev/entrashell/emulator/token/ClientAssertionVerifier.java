@@ -1,0 +1,162 @@
+package dev.entrashell.emulator.token;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+
+import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.directory.Tenant;
+import dev.entrashell.emulator.jwt.Base64Url;
+import dev.entrashell.emulator.jwt.Jws;
+import dev.entrashell.emulator.jwt.JwsAlgorithm;
+import dev.entrashell.emulator.tls.Thumbprints;
+
+/**
+ * Verifies a certificate client assertion (RFC 7523 private_key_jwt) the way Entra ID does: the
+ * key named by the header's thumbprint among the app's registered certificates, the signature
+ * with that key, then issuer, subject, audience and time window. Independent code: nothing here is
+ * shared with the clients under test.
+ */
+public final class ClientAssertionVerifier {
+    /** Entra refuses assertions meant to live longer than this (MSAL makes them exactly this long). */
+    static final Duration MAXIMUM_LIFETIME = Duration.ofMinutes(10);
+
+    private final LoginEndpoints endpoints;
+    private final Clock clock;
+    private final Duration skew;
+
+    public ClientAssertionVerifier(LoginEndpoints endpoints, Clock clock, Duration skew) {
+        this.endpoints = endpoints;
+        this.clock = clock;
+        this.skew = skew;
+    }
+
+    public void verify(String assertion, AppRegistration app, Tenant tenant) throws AadErrorException {
+        Jws jws;
+        try {
+            jws = Jws.parse(assertion);
+        } catch (Jws.MalformedJwsException e) {
+            throw new AadErrorException(AadErrors.malformedAssertion(e.getMessage()));
+        }
+        JwsAlgorithm algorithm = algorithm(jws);
+        X509Certificate certificate = registeredCertificate(jws, app);
+        String thumbprint = thumbprintUsedByClient(jws);
+        Instant now = clock.instant();
+        Instant keyStart = certificate.getNotBefore().toInstant();
+        Instant keyEnd = certificate.getNotAfter().toInstant();
+        if (now.isAfter(keyEnd) || now.isBefore(keyStart)) {
+            throw new AadErrorException(AadErrors.assertionKeyOutsideValidity(
+                    now.isAfter(keyEnd), thumbprint, keyStart, keyEnd, app.clientId()));
+        }
+        if (!algorithm.verify(certificate.getPublicKey(), jws.signingInput(), jws.signature())) {
+            throw new AadErrorException(AadErrors.assertionBadSignature(thumbprint, keyStart, keyEnd, app.clientId()));
+        }
+        checkIssuerAndSubject(jws, app);
+        checkAudience(jws, tenant);
+        checkTimeWindow(jws, now);
+        if (jws.claimString("jti").filter(jti -> !jti.isBlank()).isEmpty()) {
+            throw new AadErrorException(AadErrors.malformedAssertion("The 'jti' claim is missing."));
+        }
+    }
+
+    private static JwsAlgorithm algorithm(Jws jws) throws AadErrorException {
+        Optional<String> alg = jws.headerString("alg");
+        if (alg.isEmpty()) {
+            throw new AadErrorException(AadErrors.malformedAssertion("The 'alg' header is missing."));
+        }
+        return JwsAlgorithm.named(alg.get())
+                .orElseThrow(() -> new AadErrorException(AadErrors.malformedAssertion("The signing algorithm '"
+                        + alg.get() + "' is not supported; client assertions are signed RS256 or PS256.")));
+    }
+
+    /** The registered certificate named by {@code x5t#S256} (SHA-256) or {@code x5t} (SHA-1). */
+    private static X509Certificate registeredCertificate(Jws jws, AppRegistration app) throws AadErrorException {
+        byte[] sha256 = decodedHeader(jws, "x5t#S256");
+        byte[] sha1 = decodedHeader(jws, "x5t");
+        for (X509Certificate certificate : app.certificates()) {
+            if ((sha256 != null && Arrays.equals(sha256, Thumbprints.sha256(certificate)))
+                    || (sha1 != null && Arrays.equals(sha1, Thumbprints.sha1(certificate)))) {
+                return certificate;
+            }
+        }
+        throw new AadErrorException(AadErrors.assertionKeyNotFound(thumbprintUsedByClient(jws), app.clientId()));
+    }
+
+    /**
+     * What Entra echoes as "Thumbprint of key used by client": the SHA-1 thumbprint in hex, or, when
+     * only a SHA-256 one was sent, that one; empty when the header names no key.
+     */
+    private static String thumbprintUsedByClient(Jws jws) {
+        byte[] sha1 = decodedHeader(jws, "x5t");
+        byte[] named = sha1 != null ? sha1 : decodedHeader(jws, "x5t#S256");
+        return named == null ? "" : HexFormat.of().withUpperCase().formatHex(named);
+    }
+
+    private static byte[] decodedHeader(Jws jws, String name) {
+        Optional<String> value = jws.headerString(name);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Base64Url.decode(value.get());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void checkIssuerAndSubject(Jws jws, AppRegistration app) throws AadErrorException {
+        String issuer = jws.claimString("iss").orElse("");
+        if (!issuer.equalsIgnoreCase(app.clientId())) {
+            throw new AadErrorException(AadErrors.assertionIssuerMismatch());
+        }
+        String subject = jws.claimString("sub").orElse("");
+        if (!subject.equals(issuer)) {
+            throw new AadErrorException(AadErrors.assertionSubjectMismatch());
+        }
+    }
+
+    /** {@code aud} may be one string or an array of strings; one of them must be our token endpoint. */
+    private void checkAudience(Jws jws, Tenant tenant) throws AadErrorException {
+        JsonElement aud = jws.claims().get("aud");
+        boolean matches = false;
+        if (aud instanceof JsonPrimitive primitive && primitive.isString()) {
+            matches = endpoints.isAudienceFor(primitive.getAsString(), tenant);
+        } else if (aud != null && aud.isJsonArray()) {
+            for (JsonElement element : aud.getAsJsonArray()) {
+                if (element instanceof JsonPrimitive primitive
+                        && primitive.isString()
+                        && endpoints.isAudienceFor(primitive.getAsString(), tenant)) {
+                    matches = true;
+                }
+            }
+        }
+        if (!matches) {
+            throw new AadErrorException(AadErrors.assertionAudienceMismatch());
+        }
+    }
+
+    private void checkTimeWindow(Jws jws, Instant now) throws AadErrorException {
+        Optional<Long> exp = jws.claimNumber("exp");
+        Optional<Long> nbf = jws.claimNumber("nbf");
+        if (exp.isEmpty() || nbf.isEmpty()) {
+            throw new AadErrorException(AadErrors.malformedAssertion(
+                    "The '" + (exp.isEmpty() ? "exp" : "nbf") + "' claim is missing or is not a number."));
+        }
+        Instant expiry = Instant.ofEpochSecond(exp.get());
+        Instant notBefore = Instant.ofEpochSecond(nbf.get());
+        boolean expired = now.isAfter(expiry.plus(skew));
+        boolean early = now.isBefore(notBefore.minus(skew));
+        boolean tooLong = Duration.between(notBefore, expiry).compareTo(MAXIMUM_LIFETIME.plus(skew)) > 0;
+        boolean inverted = expiry.isBefore(notBefore);
+        if (expired || early || tooLong || inverted) {
+            throw new AadErrorException(AadErrors.assertionOutsideTimeRange(now, notBefore, expiry));
+        }
+    }
+}
