@@ -1,5 +1,17 @@
 package dev.entrashell;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
 import dev.entrashell.auth.Connector;
 import dev.entrashell.command.ExitRequest;
 import dev.entrashell.command.LineExecutor;
@@ -13,17 +25,6 @@ import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
 import dev.entrashell.session.Session;
 import dev.entrashell.session.ShellHome;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +49,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--demo", description = "Start the embedded demo tenant, then the shell.")
     boolean demo;
 
-    @Option(names = "--debug", description = "Log HTTP exchanges, token events and stack traces to stderr (secrets redacted).")
+    @Option(
+            names = "--debug",
+            description = "Log HTTP exchanges, token events and stack traces to stderr (secrets redacted).")
     boolean debug;
 
     @Option(names = "--no-color", description = "No colours (the NO_COLOR variable does the same).")
@@ -85,7 +88,12 @@ public final class Main implements Callable<Integer> {
         InteractiveShell shell = interactive ? InteractiveShell.open(color) : null;
         ShellOutput output = shell != null
                 ? shell.output()
-                : new ShellOutput(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), err, false, false, () -> columns());
+                : new ShellOutput(
+                        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)),
+                        err,
+                        false,
+                        false,
+                        () -> columns());
         Prompter prompter = shell != null ? shell.prompter() : Prompter.none();
         Environments environments = new Environments(home.environmentsFile());
         ShellServices services = new ShellServices(
@@ -153,8 +161,10 @@ public final class Main implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"entra-shell " + (version == null ? "development build" : version),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "entra-shell " + (version == null ? "development build" : version),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

@@ -1,5 +1,13 @@
 package dev.entrashell;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.entrashell.auth.Connector;
 import dev.entrashell.command.ExitRequest;
 import dev.entrashell.command.LineExecutor;
@@ -12,13 +20,6 @@ import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
 import dev.entrashell.session.Session;
 import dev.entrashell.session.ShellHome;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The shell's command layer in this JVM, as {@code -c} lines run it: real commands, real MSAL over
@@ -55,7 +56,13 @@ public final class TestShell {
     public static TestShell against(Emulator emulator, Path home) throws IOException {
         TestShell shell = new TestShell(home, Map.of(), false);
         Path ca = emulator.writeCaCertificate(home.resolve("emulator-ca.pem"));
-        shell.services.environments().add(ENVIRONMENT, emulator.loginEndpoint().toString(), emulator.graphEndpoint().toString(), ca);
+        shell.services
+                .environments()
+                .add(
+                        ENVIRONMENT,
+                        emulator.loginEndpoint().toString(),
+                        emulator.graphEndpoint().toString(),
+                        ca);
         return shell;
     }
 

@@ -1,12 +1,14 @@
 package dev.entrashell.auth;
 
-import dev.entrashell.ShellException;
-import dev.entrashell.net.NetworkErrors;
-import dev.entrashell.session.Environment;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import com.microsoft.aad.msal4j.MsalServiceException;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.net.NetworkErrors;
+import dev.entrashell.session.Environment;
 
 /**
  * Turns what MSAL throws into one line: the AADSTS code and Entra's own first sentence, then what to do.
@@ -38,7 +40,8 @@ final class AuthErrors {
                 .append("): ")
                 .append(description);
         if (code.find()) {
-            AadstsHints.hint(Integer.parseInt(code.group(1))).ifPresent(hint -> line.append(" Hint: ").append(hint));
+            AadstsHints.hint(Integer.parseInt(code.group(1)))
+                    .ifPresent(hint -> line.append(" Hint: ").append(hint));
         }
         return new ShellException(line.toString(), service);
     }

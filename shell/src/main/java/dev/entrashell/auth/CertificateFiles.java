@@ -1,6 +1,5 @@
 package dev.entrashell.auth;
 
-import dev.entrashell.ShellException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+
+import dev.entrashell.ShellException;
 
 /**
  * Reads a certificate with its private key from a file: PKCS#12 ({@code .pfx}/{@code .p12}) with the
@@ -63,8 +64,10 @@ public final class CertificateFiles {
         Optional<char[]> given = passwords.given();
         if (given.isPresent()) {
             return openPkcs12(file, content, given.get())
-                    .orElseThrow(() -> new ShellException("Cannot open " + file + ": the password is wrong (or the file is "
-                            + "damaged). Check the file given to --password-file or the variable given to --password-env."));
+                    .orElseThrow(
+                            () -> new ShellException(
+                                    "Cannot open " + file + ": the password is wrong (or the file is "
+                                            + "damaged). Check the file given to --password-file or the variable given to --password-env."));
         }
         for (char[] empty : Arrays.asList(new char[0], null)) {
             Optional<CertificateCredential> opened = openPkcs12(file, content, empty);
@@ -72,7 +75,8 @@ public final class CertificateFiles {
                 return opened.get();
             }
         }
-        char[] asked = passwords.ask(file)
+        char[] asked = passwords
+                .ask(file)
                 .orElseThrow(() -> new ShellException(file + " is password-protected: give its password with "
                         + "--password-file FILE or --password-env VARIABLE."));
         return openPkcs12(file, content, asked)
@@ -86,11 +90,12 @@ public final class CertificateFiles {
             store = KeyStore.getInstance("PKCS12");
             store.load(new ByteArrayInputStream(content), password);
         } catch (IOException e) {
-            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+            if (e.getCause() instanceof UnrecoverableKeyException
+                    || String.valueOf(e.getMessage()).contains("password")) {
                 return Optional.empty();
             }
-            throw ShellException.usage(file + " is not a certificate file: expected PKCS#12 (.pfx/.p12) or PEM ("
-                    + e.getMessage() + ").");
+            throw ShellException.usage(
+                    file + " is not a certificate file: expected PKCS#12 (.pfx/.p12) or PEM (" + e.getMessage() + ").");
         } catch (GeneralSecurityException e) {
             throw ShellException.usage(file + " cannot be read as PKCS#12: " + e.getMessage());
         }

@@ -1,6 +1,5 @@
 package dev.entrashell.auth;
 
-import dev.entrashell.ShellException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.entrashell.ShellException;
+
 /**
  * Finds a certificate with its private key by thumbprint in certificate stores. Files named after the
  * thumbprint (as the .NET store names them) are tried first; a miss names every store searched and
@@ -32,7 +33,8 @@ public final class CertificateFinder {
 
     private CertificateFinder() {}
 
-    public static CertificateCredential byThumbprint(Thumbprint wanted, List<CertificateStore> stores, Passwords passwords) {
+    public static CertificateCredential byThumbprint(
+            Thumbprint wanted, List<CertificateStore> stores, Passwords passwords) {
         List<String> searched = new ArrayList<>();
         List<Path> locked = new ArrayList<>();
         for (CertificateStore store : stores) {
@@ -52,9 +54,9 @@ public final class CertificateFinder {
         }
         String lockedNote = locked.isEmpty()
                 ? ""
-                : " " + locked.size() + " file(s) could not be opened without a password (" + locked.stream()
-                        .map(p -> p.getFileName().toString())
-                        .collect(Collectors.joining(", ")) + "): give it with --password-file or --password-env.";
+                : " " + locked.size() + " file(s) could not be opened without a password ("
+                        + locked.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
+                        + "): give it with --password-file or --password-env.";
         throw new ShellException("No certificate with thumbprint " + wanted + " was found. Searched: "
                 + String.join("; ", searched) + "." + lockedNote
                 + " Put its .pfx in one of these folders or name the file or folder with --store PATH.");
@@ -68,7 +70,8 @@ public final class CertificateFinder {
             String named = wanted.hex().toLowerCase(Locale.ROOT);
             return listing.filter(Files::isRegularFile)
                     .filter(p -> extension(p).matches("pfx|p12|pem|cer|crt|der"))
-                    .sorted(Comparator.comparing((Path p) -> !baseName(p).equals(named)).thenComparing(Path::toString))
+                    .sorted(Comparator.comparing((Path p) -> !baseName(p).equals(named))
+                            .thenComparing(Path::toString))
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new ShellException("Cannot list certificate store " + location + ": " + e.getMessage(), e);
@@ -76,13 +79,15 @@ public final class CertificateFinder {
     }
 
     /** The file's credential when it holds the wanted certificate; never asks for a password. */
-    private static Optional<CertificateCredential> open(Path file, Thumbprint wanted, Passwords passwords, List<Path> locked) {
+    private static Optional<CertificateCredential> open(
+            Path file, Thumbprint wanted, Passwords passwords, List<Path> locked) {
         byte[] content = CertificateFiles.read(file);
         if (extension(file).matches("pfx|p12")) {
             Optional<CertificateCredential> opened;
             try {
                 opened = passwords.given().isPresent()
-                        ? CertificateFiles.openPkcs12(file, content, passwords.given().get())
+                        ? CertificateFiles.openPkcs12(
+                                file, content, passwords.given().get())
                         : CertificateFiles.openPkcs12(file, content, new char[0])
                                 .or(() -> CertificateFiles.openPkcs12(file, content, null));
             } catch (ShellException notPkcs12) {
@@ -97,7 +102,8 @@ public final class CertificateFinder {
         if (certificates.stream().noneMatch(c -> Thumbprint.of(c).equals(wanted))) {
             return Optional.empty();
         }
-        if (!CertificateFiles.looksLikePem(content) || !new String(content, StandardCharsets.US_ASCII).contains("PRIVATE KEY-----")) {
+        if (!CertificateFiles.looksLikePem(content)
+                || !new String(content, StandardCharsets.US_ASCII).contains("PRIVATE KEY-----")) {
             throw new ShellException("Found certificate " + wanted + " in " + file + ", but without its private key; "
                     + "connecting needs the key too (a .pfx, or a .pem with the key appended).");
         }

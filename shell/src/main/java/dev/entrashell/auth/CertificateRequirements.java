@@ -1,6 +1,5 @@
 package dev.entrashell.auth;
 
-import dev.entrashell.ShellException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -10,6 +9,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+
+import dev.entrashell.ShellException;
 
 /**
  * What Entra ID needs of a client certificate, checked before any network call so the user gets the
@@ -42,12 +43,15 @@ final class CertificateRequirements {
         try {
             certificate.checkValidity(new Date());
         } catch (CertificateExpiredException e) {
-            throw ShellException.usage("The certificate " + Thumbprint.of(certificate) + " (" + certificate.getSubjectX500Principal()
-                    + ") in " + where + " expired on " + certificate.getNotAfter().toInstant()
-                    + "; make a new one and upload it to the app registration.");
+            throw ShellException.usage(
+                    "The certificate " + Thumbprint.of(certificate) + " (" + certificate.getSubjectX500Principal()
+                            + ") in " + where + " expired on "
+                            + certificate.getNotAfter().toInstant()
+                            + "; make a new one and upload it to the app registration.");
         } catch (CertificateNotYetValidException e) {
-            throw ShellException.usage("The certificate " + Thumbprint.of(certificate) + " in " + where
-                    + " is not valid before " + certificate.getNotBefore().toInstant() + "; check the clock or the certificate.");
+            throw ShellException.usage(
+                    "The certificate " + Thumbprint.of(certificate) + " in " + where + " is not valid before "
+                            + certificate.getNotBefore().toInstant() + "; check the clock or the certificate.");
         }
     }
 
@@ -57,7 +61,8 @@ final class CertificateRequirements {
             return certificates.stream().findFirst();
         }
         return certificates.stream()
-                .filter(c -> c.getPublicKey() instanceof RSAPublicKey pub && pub.getModulus().equals(rsa.getModulus()))
+                .filter(c -> c.getPublicKey() instanceof RSAPublicKey pub
+                        && pub.getModulus().equals(rsa.getModulus()))
                 .findFirst();
     }
 }

@@ -1,8 +1,9 @@
 package dev.entrashell.auth;
 
-import dev.entrashell.session.ShellHome;
 import java.nio.file.Path;
 import java.util.List;
+
+import dev.entrashell.session.ShellHome;
 
 /**
  * A place certificates are kept: a folder of {@code .pfx}/{@code .p12}/{@code .pem} files, or a single
@@ -19,7 +20,8 @@ public record CertificateStore(String label, Path location) {
      */
     public static List<CertificateStore> resolve(String store, ShellHome home) {
         if (store == null || store.equalsIgnoreCase(DEFAULT)) {
-            Path dotnet = Path.of(System.getProperty("user.home"), ".dotnet", "corefx", "cryptography", "x509stores", "my");
+            Path dotnet =
+                    Path.of(System.getProperty("user.home"), ".dotnet", "corefx", "cryptography", "x509stores", "my");
             return List.of(
                     new CertificateStore(home.certificateStore().toString(), home.certificateStore()),
                     new CertificateStore(dotnet + " (PowerShell CurrentUser\\My)", dotnet));

@@ -1,7 +1,5 @@
 package dev.entrashell.auth;
 
-import dev.entrashell.ShellException;
-import dev.entrashell.session.Environment;
 import java.net.MalformedURLException;
 import java.time.Duration;
 import java.util.Set;
@@ -10,11 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import okhttp3.OkHttpClient;
+
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.session.Environment;
+import okhttp3.OkHttpClient;
 
 /**
  * Client-credentials tokens from MSAL4J: one {@link ConfidentialClientApplication} per connection. MSAL's

@@ -1,14 +1,16 @@
 package dev.entrashell.auth;
 
+import java.time.Clock;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.IClientCredential;
+
+import dev.entrashell.net.HttpStack;
 import dev.entrashell.session.Connection;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environment;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.ShellHome;
-import dev.entrashell.net.HttpStack;
-import java.time.Clock;
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
-import com.microsoft.aad.msal4j.IClientCredential;
 
 /**
  * Makes a connection from a {@code connect} request: checks everything local first (environment,
@@ -73,6 +75,8 @@ public final class Connector {
         }
         CredentialSpec.CertificateThumbprint byThumbprint = (CredentialSpec.CertificateThumbprint) spec;
         return CertificateFinder.byThumbprint(
-                byThumbprint.thumbprint(), CertificateStore.resolve(byThumbprint.store(), home), byThumbprint.passwords());
+                byThumbprint.thumbprint(),
+                CertificateStore.resolve(byThumbprint.store(), home),
+                byThumbprint.passwords());
     }
 }

@@ -3,16 +3,18 @@ package dev.entrashell.auth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.microsoft.aad.msal4j.HttpRequest;
+import com.microsoft.aad.msal4j.HttpResponse;
+import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.IHttpResponse;
+
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import com.microsoft.aad.msal4j.HttpRequest;
-import com.microsoft.aad.msal4j.HttpResponse;
-import com.microsoft.aad.msal4j.IHttpClient;
-import com.microsoft.aad.msal4j.IHttpResponse;
 
 /**
  * MSAL's token requests through the connection's own HTTP client, so they get the environment's TLS

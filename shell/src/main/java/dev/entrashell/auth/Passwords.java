@@ -1,9 +1,10 @@
 package dev.entrashell.auth;
 
-import dev.entrashell.session.Prompter;
-import dev.entrashell.session.Redactor;
 import java.nio.file.Path;
 import java.util.Optional;
+
+import dev.entrashell.session.Prompter;
+import dev.entrashell.session.Redactor;
 
 /**
  * Where a certificate file's password comes from: the one the user gave (from a file or a variable),

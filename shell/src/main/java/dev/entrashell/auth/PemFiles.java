@@ -1,6 +1,5 @@
 package dev.entrashell.auth;
 
-import dev.entrashell.ShellException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -22,6 +22,8 @@ import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
+
+import dev.entrashell.ShellException;
 
 /**
  * PEM certificate files as {@code az} and OpenSSL write them: one or more {@code CERTIFICATE} blocks
@@ -64,7 +66,8 @@ final class PemFiles {
         PrivateKey key = privateKey(file, keys.get(0), passwords);
         X509Certificate leaf = CertificateRequirements.certificateFor(key, certificates)
                 .orElseThrow(() -> ShellException.usage("The private key in " + file + " does not belong to its "
-                        + "certificate" + (certificates.size() > 1 ? "s" : "") + " (" + certificates.get(0).getSubjectX500Principal()
+                        + "certificate" + (certificates.size() > 1 ? "s" : "") + " ("
+                        + certificates.get(0).getSubjectX500Principal()
                         + "); put the matching certificate and key together."));
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(leaf);
@@ -83,11 +86,16 @@ final class PemFiles {
             }
             char[] password = password(file, passwords);
             if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                        new JceOpenSSLPKCS8DecryptorProviderBuilder().build(password)));
+                return converter.getPrivateKey(
+                        encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                                .setProvider(BouncyCastle.provider())
+                                .build(password)));
             }
             PEMEncryptedKeyPair legacy = (PEMEncryptedKeyPair) item;
-            return converter.getKeyPair(legacy.decryptKeyPair(new JcePEMDecryptorProviderBuilder().build(password)))
+            return converter
+                    .getKeyPair(legacy.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                            .setProvider(BouncyCastle.provider())
+                            .build(password)))
                     .getPrivate();
         } catch (PKCSException | IOException e) {
             // PEMException (an IOException) and PKCSException both mean the password did not decrypt the key.
@@ -98,8 +106,11 @@ final class PemFiles {
     }
 
     private static char[] password(Path file, Passwords passwords) {
-        return passwords.given().or(() -> passwords.ask(file)).orElseThrow(() -> new ShellException(
-                "The private key in " + file + " is encrypted: give its password with --password-file FILE "
-                        + "or --password-env VARIABLE."));
+        return passwords
+                .given()
+                .or(() -> passwords.ask(file))
+                .orElseThrow(() -> new ShellException(
+                        "The private key in " + file + " is encrypted: give its password with --password-file FILE "
+                                + "or --password-env VARIABLE."));
     }
 }

@@ -1,12 +1,13 @@
 package dev.entrashell.auth;
 
-import dev.entrashell.ShellException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Locale;
+
+import dev.entrashell.ShellException;
 
 /** A certificate's SHA-1 thumbprint as Windows and Entra show it: 40 upper-case hex digits. */
 public record Thumbprint(String hex) {
@@ -25,7 +26,10 @@ public record Thumbprint(String hex) {
         StringBuilder digits = new StringBuilder();
         for (int i = 0; i < input.length(); i++) {
             char c = input.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ':' || Character.getType(c) == Character.FORMAT) {
+            if (Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || c == ':'
+                    || Character.getType(c) == Character.FORMAT) {
                 continue;
             }
             if (Character.digit(c, 16) < 0) {

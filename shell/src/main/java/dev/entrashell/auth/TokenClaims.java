@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -27,7 +28,8 @@ public record TokenClaims(JsonObject header, JsonObject payload) {
 
     private static JsonObject decode(String part) {
         try {
-            JsonElement json = JsonParser.parseString(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
+            JsonElement json =
+                    JsonParser.parseString(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
             return json.isJsonObject() ? json.getAsJsonObject() : new JsonObject();
         } catch (RuntimeException notJson) {
             // Tokens are opaque by contract; a token that is not a JWT simply has no claims to show.

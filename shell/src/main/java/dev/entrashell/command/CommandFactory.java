@@ -1,6 +1,7 @@
 package dev.entrashell.command;
 
 import java.lang.reflect.Constructor;
+
 import picocli.CommandLine;
 
 /** Builds command objects for picocli, giving those that ask for it the shell's {@link ShellServices}. */

@@ -1,13 +1,5 @@
 package dev.entrashell.command;
 
-import dev.entrashell.ShellException;
-import dev.entrashell.auth.ConnectRequest;
-import dev.entrashell.auth.CredentialSpec;
-import dev.entrashell.auth.Passwords;
-import dev.entrashell.auth.Thumbprint;
-import dev.entrashell.auth.TokenClaims;
-import dev.entrashell.output.ShellOutput;
-import dev.entrashell.session.Connection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.auth.ConnectRequest;
+import dev.entrashell.auth.CredentialSpec;
+import dev.entrashell.auth.Passwords;
+import dev.entrashell.auth.Thumbprint;
+import dev.entrashell.auth.TokenClaims;
+import dev.entrashell.output.ShellOutput;
+import dev.entrashell.session.Connection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,41 +37,68 @@ final class ConnectCommand implements Runnable {
     @Mixin
     HelpOption help;
 
-    @Option(names = {"--tenant-id", "--tenant"}, paramLabel = "TENANT",
+    @Option(
+            names = {"--tenant-id", "--tenant"},
+            paramLabel = "TENANT",
             description = "The directory: its GUID or a verified domain such as contoso.onmicrosoft.com.")
     String tenant;
 
-    @Option(names = {"--client-id", "--app-id", "--application-id"}, paramLabel = "APP_ID",
+    @Option(
+            names = {"--client-id", "--app-id", "--application-id"},
+            paramLabel = "APP_ID",
             description = "The app registration's application (client) id.")
     String clientId;
 
-    @Option(names = {"--thumbprint", "--certificate-thumbprint"}, paramLabel = "HEX",
-            description = "Find the certificate by its SHA-1 thumbprint in a store (spaces, colons and case are ignored).")
+    @Option(
+            names = {"--thumbprint", "--certificate-thumbprint"},
+            paramLabel = "HEX",
+            description =
+                    "Find the certificate by its SHA-1 thumbprint in a store (spaces, colons and case are ignored).")
     String thumbprint;
 
-    @Option(names = "--store", paramLabel = "STORE", defaultValue = "default",
-            description = "Where --thumbprint looks: default, a .pfx/.p12 file or a folder of them (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--store",
+            paramLabel = "STORE",
+            defaultValue = "default",
+            description =
+                    "Where --thumbprint looks: default, a .pfx/.p12 file or a folder of them (default: ${DEFAULT-VALUE}).")
     String store;
 
-    @Option(names = {"--certificate", "--certificate-path"}, paramLabel = "FILE",
+    @Option(
+            names = {"--certificate", "--certificate-path"},
+            paramLabel = "FILE",
             description = "A .pfx/.p12 file, or a PEM file with the certificate and its private key.")
     Path certificate;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the certificate's password from this file.")
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description = "Read the certificate's password from this file.")
     Path passwordFile;
 
-    @Option(names = "--password-env", paramLabel = "VARIABLE",
+    @Option(
+            names = "--password-env",
+            paramLabel = "VARIABLE",
             description = "Read the certificate's password from this environment variable.")
     String passwordEnv;
 
-    @Option(names = "--environment", paramLabel = "NAME", defaultValue = "Global",
-            description = "The cloud: Global, China, USGov, USGovDoD or one added with 'environment add' (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--environment",
+            paramLabel = "NAME",
+            defaultValue = "Global",
+            description =
+                    "The cloud: Global, China, USGov, USGovDoD or one added with 'environment add' (default: ${DEFAULT-VALUE}).")
     String environment;
 
-    @Option(names = "--send-certificate-chain", description = "Send the certificate chain (x5c), for subject name and issuer sign-in.")
+    @Option(
+            names = "--send-certificate-chain",
+            description = "Send the certificate chain (x5c), for subject name and issuer sign-in.")
     boolean sendCertificateChain;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "100",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "100",
             description = "How long to wait for each answer from Entra ID and Graph (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -102,28 +130,39 @@ final class ConnectCommand implements Runnable {
             forms.add("--certificate");
         }
         if (forms.size() != 1) {
-            throw ShellException.usage(forms.isEmpty()
-                    ? "connect needs a credential: --thumbprint HEX (from a certificate store) or --certificate FILE. See 'help connect'."
-                    : "connect takes one credential form, but got " + String.join(" and ", forms) + "; keep one.");
+            throw ShellException.usage(
+                    forms.isEmpty()
+                            ? "connect needs a credential: --thumbprint HEX (from a certificate store) or --certificate FILE. See 'help connect'."
+                            : "connect takes one credential form, but got " + String.join(" and ", forms)
+                                    + "; keep one.");
         }
         if (tenant == null || tenant.isBlank()) {
             throw ShellException.usage("connect needs --tenant-id: the directory's GUID or a verified domain such as "
                     + "contoso.onmicrosoft.com (shown on the app registration's Overview page).");
         }
         if (clientId == null || !GUID.matcher(clientId).matches()) {
-            throw ShellException.usage(clientId == null
-                    ? "connect needs --client-id: the app registration's application (client) id."
-                    : "--client-id '" + clientId + "' is not an application (client) id: expected a GUID such as "
-                            + "11111111-2222-3333-4444-555555555555 from the app registration's Overview page.");
+            throw ShellException.usage(
+                    clientId == null
+                            ? "connect needs --client-id: the app registration's application (client) id."
+                            : "--client-id '" + clientId
+                                    + "' is not an application (client) id: expected a GUID such as "
+                                    + "11111111-2222-3333-4444-555555555555 from the app registration's Overview page.");
         }
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw ShellException.usage("--timeout " + timeoutSeconds + " is out of range: give 1 to 3600 seconds.");
         }
-        Passwords passwords = new Passwords(password(), services.prompter(), services.diagnostics().redactor());
+        Passwords passwords = new Passwords(
+                password(), services.prompter(), services.diagnostics().redactor());
         CredentialSpec credential = certificate != null
                 ? new CredentialSpec.CertificateFile(certificate, passwords)
                 : new CredentialSpec.CertificateThumbprint(Thumbprint.parse(thumbprint), store, passwords);
-        return new ConnectRequest(tenant.trim(), clientId, environment, credential, sendCertificateChain, Duration.ofSeconds(timeoutSeconds));
+        return new ConnectRequest(
+                tenant.trim(),
+                clientId,
+                environment,
+                credential,
+                sendCertificateChain,
+                Duration.ofSeconds(timeoutSeconds));
     }
 
     /** The password given with --password-file or --password-env; null when none was given. */
@@ -153,14 +192,19 @@ final class ConnectCommand implements Runnable {
     private static void welcome(Connection connection, ShellOutput output) {
         TokenClaims claims = connection.tokens().token().claims();
         List<String> roles = claims.roles();
-        output.out().println("Connected to tenant " + connection.tenant()
-                + (claims.tenantId() != null && !claims.tenantId().equalsIgnoreCase(connection.tenant()) ? " (" + claims.tenantId() + ")" : "")
-                + " as " + (claims.appName() == null ? "app" : "'" + claims.appName() + "'") + " (" + connection.clientId() + ")"
-                + " in " + connection.environment().name() + ": AppOnly, " + connection.credentialType() + ", "
-                + roles.size() + (roles.size() == 1 ? " role." : " roles."));
+        output.out()
+                .println("Connected to tenant " + connection.tenant()
+                        + (claims.tenantId() != null && !claims.tenantId().equalsIgnoreCase(connection.tenant())
+                                ? " (" + claims.tenantId() + ")"
+                                : "")
+                        + " as " + (claims.appName() == null ? "app" : "'" + claims.appName() + "'") + " ("
+                        + connection.clientId() + ")"
+                        + " in " + connection.environment().name() + ": AppOnly, " + connection.credentialType() + ", "
+                        + roles.size() + (roles.size() == 1 ? " role." : " roles."));
         if (roles.isEmpty()) {
-            output.warn("Warning: the token carries no roles: this app has no application permissions granted in this "
-                    + "tenant, so Graph will refuse its calls (403). Grant them under API permissions and give admin consent.");
+            output.warn(
+                    "Warning: the token carries no roles: this app has no application permissions granted in this "
+                            + "tenant, so Graph will refuse its calls (403). Grant them under API permissions and give admin consent.");
         }
     }
 }

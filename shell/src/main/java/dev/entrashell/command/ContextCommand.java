@@ -1,8 +1,9 @@
 package dev.entrashell.command;
 
+import com.google.gson.GsonBuilder;
+
 import dev.entrashell.output.Json;
 import dev.entrashell.output.ListPrinter;
-import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +18,10 @@ final class ContextCommand implements Runnable {
     @Mixin
     HelpOption help;
 
-    @Option(names = {"--output", "-o"}, paramLabel = "FORMAT", defaultValue = "list",
+    @Option(
+            names = {"--output", "-o"},
+            paramLabel = "FORMAT",
+            defaultValue = "list",
             description = "list or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -31,7 +35,10 @@ final class ContextCommand implements Runnable {
     public void run() {
         ContextView view = ContextView.of(services.session().require());
         if (format == Format.json) {
-            services.output().out().println(Json.pretty(new GsonBuilder().serializeNulls().create().toJsonTree(view.fields())));
+            services.output()
+                    .out()
+                    .println(Json.pretty(
+                            new GsonBuilder().serializeNulls().create().toJsonTree(view.fields())));
         } else {
             ListPrinter.print(services.output().out(), view.asText());
         }

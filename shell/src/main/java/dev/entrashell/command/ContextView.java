@@ -1,11 +1,12 @@
 package dev.entrashell.command;
 
-import dev.entrashell.auth.AccessToken;
-import dev.entrashell.auth.TokenClaims;
-import dev.entrashell.session.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.entrashell.auth.AccessToken;
+import dev.entrashell.auth.TokenClaims;
+import dev.entrashell.session.Connection;
 
 /**
  * The fields of {@code context}, named and ordered as {@code Get-EntraContext} prints them, from the
@@ -38,7 +39,9 @@ record ContextView(Map<String, Object> fields) {
         Map<String, String> text = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
             if (value instanceof List<?> list) {
-                text.put(name, String.join(", ", list.stream().map(String::valueOf).toList()));
+                text.put(
+                        name,
+                        String.join(", ", list.stream().map(String::valueOf).toList()));
             } else if (value instanceof Boolean bool) {
                 text.put(name, bool ? "True" : "False");
             } else {

@@ -19,8 +19,10 @@ final class DisconnectCommand implements Runnable {
         services.session()
                 .disconnect()
                 .ifPresentOrElse(
-                        closed -> services.output().out().println("Disconnected from tenant " + closed.tenant() + " (app "
-                                + closed.clientId() + ")."),
+                        closed -> services.output()
+                                .out()
+                                .println("Disconnected from tenant " + closed.tenant() + " (app " + closed.clientId()
+                                        + ")."),
                         () -> services.output().err().println("Not connected; nothing to disconnect."));
     }
 }

@@ -1,11 +1,13 @@
 package dev.entrashell.command;
 
-import dev.entrashell.output.TablePrinter;
-import dev.entrashell.session.Environment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+
 import com.google.gson.JsonObject;
+
+import dev.entrashell.output.TablePrinter;
+import dev.entrashell.session.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +16,11 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "environment",
         description = "List, add or remove clouds (login and Graph endpoints).",
-        subcommands = {EnvironmentCommand.ListEnvironments.class, EnvironmentCommand.Add.class, EnvironmentCommand.Remove.class})
+        subcommands = {
+            EnvironmentCommand.ListEnvironments.class,
+            EnvironmentCommand.Add.class,
+            EnvironmentCommand.Remove.class
+        })
 final class EnvironmentCommand {
     @Mixin
     HelpOption help;
@@ -32,7 +38,9 @@ final class EnvironmentCommand {
 
         @Override
         public void run() {
-            List<JsonObject> rows = services.environments().list().stream().map(ListEnvironments::row).collect(Collectors.toList());
+            List<JsonObject> rows = services.environments().list().stream()
+                    .map(ListEnvironments::row)
+                    .collect(Collectors.toList());
             TablePrinter.print(services.output().out(), rows, services.output().width());
         }
 
@@ -42,7 +50,9 @@ final class EnvironmentCommand {
             row.addProperty("LoginEndpoint", environment.login().toString());
             row.addProperty("GraphEndpoint", environment.graph().toString());
             row.addProperty("Type", environment.builtIn() ? "Built-in" : "User-defined");
-            row.addProperty("CaFile", environment.caFile() == null ? "" : environment.caFile().toString());
+            row.addProperty(
+                    "CaFile",
+                    environment.caFile() == null ? "" : environment.caFile().toString());
             return row;
         }
     }
@@ -52,18 +62,29 @@ final class EnvironmentCommand {
         @Mixin
         HelpOption help;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "The environment's name, used with connect --environment.")
+        @Parameters(
+                index = "0",
+                paramLabel = "NAME",
+                description = "The environment's name, used with connect --environment.")
         String name;
 
-        @Option(names = {"--login-endpoint", "--azure-ad-endpoint"}, required = true, paramLabel = "URL",
+        @Option(
+                names = {"--login-endpoint", "--azure-ad-endpoint"},
+                required = true,
+                paramLabel = "URL",
                 description = "Where tokens come from, such as https://login.microsoftonline.com.")
         String login;
 
-        @Option(names = "--graph-endpoint", required = true, paramLabel = "URL",
+        @Option(
+                names = "--graph-endpoint",
+                required = true,
+                paramLabel = "URL",
                 description = "Microsoft Graph's base URL, such as https://graph.microsoft.com.")
         String graph;
 
-        @Option(names = "--ca-file", paramLabel = "PEM",
+        @Option(
+                names = "--ca-file",
+                paramLabel = "PEM",
                 description = "Also trust this CA for these endpoints (private clouds, TLS-inspecting proxies).")
         Path caFile;
 
@@ -76,8 +97,10 @@ final class EnvironmentCommand {
         @Override
         public void run() {
             Environment added = services.environments().add(name, login, graph, caFile);
-            services.output().out().println("Environment " + added.name() + " saved: login " + added.login() + ", Graph "
-                    + added.graph() + (added.caFile() == null ? "" : ", trusting CA " + added.caFile()) + ".");
+            services.output()
+                    .out()
+                    .println("Environment " + added.name() + " saved: login " + added.login() + ", Graph "
+                            + added.graph() + (added.caFile() == null ? "" : ", trusting CA " + added.caFile()) + ".");
         }
     }
 

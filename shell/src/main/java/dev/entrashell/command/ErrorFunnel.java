@@ -1,10 +1,11 @@
 package dev.entrashell.command;
 
+import java.util.List;
+
 import dev.entrashell.ExitCode;
 import dev.entrashell.ShellException;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.session.Diagnostics;
-import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -51,7 +52,9 @@ public final class ErrorFunnel {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
-                line.append(". Did you mean: ").append(String.join(", ", suggestions)).append('?');
+                line.append(". Did you mean: ")
+                        .append(String.join(", ", suggestions))
+                        .append('?');
             }
         }
         boolean root = e.getCommandLine().getParent() == null;

@@ -1,5 +1,12 @@
 package dev.entrashell.command;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
 import dev.entrashell.graph.GraphClient;
 import dev.entrashell.graph.GraphResponse;
 import dev.entrashell.output.Json;
@@ -7,11 +14,6 @@ import dev.entrashell.output.ListPrinter;
 import dev.entrashell.output.OutputFormat;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.output.TablePrinter;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,20 +22,36 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "get",
         description = "GET a Graph resource, such as /users or /organization.",
-        footer = {"", "Examples:", "  get /organization", "  get '/users?$top=5' --output json", "  get /users/adele.vance@contoso.com"})
+        footer = {
+            "",
+            "Examples:",
+            "  get /organization",
+            "  get '/users?$top=5' --output json",
+            "  get /users/adele.vance@contoso.com"
+        })
 final class GetCommand implements Runnable {
     @Mixin
     HelpOption help;
 
-    @Parameters(index = "0", paramLabel = "PATH_OR_URL",
-            description = "A path relative to the Graph endpoint (with a query if needed), or a full URL on that endpoint.")
+    @Parameters(
+            index = "0",
+            paramLabel = "PATH_OR_URL",
+            description =
+                    "A path relative to the Graph endpoint (with a query if needed), or a full URL on that endpoint.")
     String target;
 
-    @Option(names = "--api", paramLabel = "VERSION", defaultValue = "v1.0", description = "v1.0 or beta (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--api",
+            paramLabel = "VERSION",
+            defaultValue = "v1.0",
+            description = "v1.0 or beta (default: ${DEFAULT-VALUE}).")
     String api;
 
-    @Option(names = {"--output", "-o"}, paramLabel = "FORMAT",
-            description = "table, list or json. Default: table for collections and list for one object on a terminal, json otherwise.")
+    @Option(
+            names = {"--output", "-o"},
+            paramLabel = "FORMAT",
+            description =
+                    "table, list or json. Default: table for collections and list for one object on a terminal, json otherwise.")
     OutputFormat format;
 
     private final ShellServices services;
@@ -55,7 +73,9 @@ final class GetCommand implements Runnable {
         PrintWriter out = output.out();
         JsonElement items = body.isJsonObject() ? body.getAsJsonObject().get("value") : null;
         boolean collection = items != null && items.isJsonArray();
-        OutputFormat chosen = format != null ? format : !output.terminal() ? OutputFormat.json : collection ? OutputFormat.table : OutputFormat.list;
+        OutputFormat chosen = format != null
+                ? format
+                : !output.terminal() ? OutputFormat.json : collection ? OutputFormat.table : OutputFormat.list;
         if (chosen == OutputFormat.json || !body.isJsonObject()) {
             out.println(Json.pretty(body));
             return;

@@ -1,9 +1,10 @@
 package dev.entrashell.command;
 
-import dev.entrashell.ShellException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+
+import dev.entrashell.ShellException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,10 @@ final class HelpCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "A command, such as connect or 'environment add'.")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "COMMAND",
+            description = "A command, such as connect or 'environment add'.")
     List<String> command;
 
     @Override
@@ -27,7 +31,10 @@ final class HelpCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         if (command == null || command.isEmpty()) {
             out.println("Commands (help COMMAND for details):");
-            int width = root.getSubcommands().keySet().stream().mapToInt(String::length).max().orElse(8);
+            int width = root.getSubcommands().keySet().stream()
+                    .mapToInt(String::length)
+                    .max()
+                    .orElse(8);
             for (Map.Entry<String, CommandLine> entry : root.getSubcommands().entrySet()) {
                 CommandLine.Model.CommandSpec sub = entry.getValue().getCommandSpec();
                 if (!sub.name().equals(entry.getKey())) {
@@ -35,16 +42,22 @@ final class HelpCommand implements Runnable {
                 }
                 String[] description = sub.usageMessage().description();
                 String aliases = sub.aliases().length == 0 ? "" : " (also: " + String.join(", ", sub.aliases()) + ")";
-                out.printf("  %-" + width + "s  %s%s%n", entry.getKey(), description.length == 0 ? "" : description[0], aliases);
+                out.printf(
+                        "  %-" + width + "s  %s%s%n",
+                        entry.getKey(),
+                        description.length == 0 ? "" : description[0],
+                        aliases);
             }
-            out.println("Lines starting with # are comments. Ctrl-C cancels a line or a running command; Ctrl-D leaves.");
+            out.println(
+                    "Lines starting with # are comments. Ctrl-C cancels a line or a running command; Ctrl-D leaves.");
             return;
         }
         CommandLine target = root;
         for (String name : command) {
             CommandLine next = target.getSubcommands().get(name);
             if (next == null) {
-                throw ShellException.usage("No command '" + String.join(" ", command) + "'. Type 'help' for the commands.");
+                throw ShellException.usage(
+                        "No command '" + String.join(" ", command) + "'. Type 'help' for the commands.");
             }
             target = next;
         }

@@ -4,6 +4,9 @@ import picocli.CommandLine.Option;
 
 /** {@code -h}/{@code --help} on every command. */
 final class HelpOption {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
     boolean help;
 }

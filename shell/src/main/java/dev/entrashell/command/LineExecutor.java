@@ -1,9 +1,10 @@
 package dev.entrashell.command;
 
-import dev.entrashell.ExitCode;
-import dev.entrashell.ShellException;
 import java.util.List;
 import java.util.concurrent.Callable;
+
+import dev.entrashell.ExitCode;
+import dev.entrashell.ShellException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -29,7 +30,8 @@ public final class LineExecutor {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(services.output().out())
                 .setErr(services.output().err());
-        commandLine.setUsageHelpWidth(Math.max(60, Math.min(120, services.output().width())));
+        commandLine.setUsageHelpWidth(
+                Math.max(60, Math.min(120, services.output().width())));
         return commandLine;
     }
 

@@ -1,8 +1,9 @@
 package dev.entrashell.command;
 
-import dev.entrashell.ShellException;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.entrashell.ShellException;
 
 /**
  * Splits a typed line into words the way a POSIX shell would for simple lines: whitespace separates,
@@ -29,7 +30,9 @@ public final class LineTokenizer {
             } else if (quote == '"') {
                 if (c == '"') {
                     quote = 0;
-                } else if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+                } else if (c == '\\'
+                        && i + 1 < line.length()
+                        && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
                     word.append(line.charAt(++i));
                 } else {
                     word.append(c);

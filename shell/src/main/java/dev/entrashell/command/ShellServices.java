@@ -1,5 +1,8 @@
 package dev.entrashell.command;
 
+import java.time.Clock;
+import java.util.Map;
+
 import dev.entrashell.auth.Connector;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.session.Diagnostics;
@@ -7,8 +10,6 @@ import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Session;
 import dev.entrashell.session.ShellHome;
-import java.time.Clock;
-import java.util.Map;
 
 /**
  * What commands work with, handed to each command object by {@link CommandFactory}: one instance per

@@ -1,12 +1,5 @@
 package dev.entrashell.demo;
 
-import dev.entrashell.ShellException;
-import dev.entrashell.emulator.DemoTenant;
-import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
-import dev.entrashell.session.Environments;
-import dev.entrashell.session.PrivateFiles;
-import dev.entrashell.session.ShellHome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +7,14 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.emulator.DemoTenant;
+import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.session.Environments;
+import dev.entrashell.session.PrivateFiles;
+import dev.entrashell.session.ShellHome;
 
 /**
  * {@code --demo}: the tenant emulator in this process, registered as environment {@code Demo}, its demo
@@ -33,20 +34,27 @@ public final class DemoMode implements AutoCloseable {
     public static DemoMode start(ShellHome home, Environments environments, PrintWriter out) {
         Emulator emulator;
         try {
-            emulator = Emulator.start(EmulatorOptions.defaults().withStateDir(PrivateFiles.createDirectories(home.demoState())));
+            emulator = Emulator.start(
+                    EmulatorOptions.defaults().withStateDir(PrivateFiles.createDirectories(home.demoState())));
         } catch (IOException e) {
             throw new ShellException("Cannot start the demo tenant: " + e.getMessage(), e);
         }
         try {
             Path ca = emulator.writeCaCertificate(home.demoState().resolve("ca.pem"));
-            environments.add(ENVIRONMENT, emulator.loginEndpoint().toString(), emulator.graphEndpoint().toString(), ca);
+            environments.add(
+                    ENVIRONMENT,
+                    emulator.loginEndpoint().toString(),
+                    emulator.graphEndpoint().toString(),
+                    ca);
             DemoTenant demo = emulator.demo();
             Path stored = placeInDefaultStore(home, demo);
             printWelcome(out, emulator, demo, stored);
             return new DemoMode(emulator);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             emulator.close();
-            throw e instanceof ShellException shell ? shell : new ShellException("Cannot set up the demo tenant: " + e.getMessage(), e);
+            throw e instanceof ShellException shell
+                    ? shell
+                    : new ShellException("Cannot set up the demo tenant: " + e.getMessage(), e);
         }
     }
 
@@ -54,7 +62,8 @@ public final class DemoMode implements AutoCloseable {
      * Writes the demo certificate with its key into the default store as {@code THUMBPRINT.pfx} with an
      * empty password, as the .NET store on Linux keeps them; the file is owner-only.
      */
-    private static Path placeInDefaultStore(ShellHome home, DemoTenant demo) throws IOException, GeneralSecurityException {
+    private static Path placeInDefaultStore(ShellHome home, DemoTenant demo)
+            throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("demo", demo.privateKey(), new char[0], new Certificate[] {demo.certificate()});
@@ -66,9 +75,12 @@ public final class DemoMode implements AutoCloseable {
     }
 
     private static void printWelcome(PrintWriter out, Emulator emulator, DemoTenant demo, Path stored) {
-        String common = "connect --environment " + ENVIRONMENT + " --tenant-id " + demo.domain() + " --client-id " + demo.clientId();
-        out.println("Demo tenant '" + demo.organizationName() + "' (" + demo.tenantId() + ") is running on this machine:");
-        out.println("  login " + emulator.loginEndpoint() + ", Graph " + emulator.graphEndpoint() + ", environment '" + ENVIRONMENT + "'.");
+        String common = "connect --environment " + ENVIRONMENT + " --tenant-id " + demo.domain() + " --client-id "
+                + demo.clientId();
+        out.println(
+                "Demo tenant '" + demo.organizationName() + "' (" + demo.tenantId() + ") is running on this machine:");
+        out.println("  login " + emulator.loginEndpoint() + ", Graph " + emulator.graphEndpoint() + ", environment '"
+                + ENVIRONMENT + "'.");
         out.println("  App '" + demo.appName() + "' has the roles " + String.join(", ", demo.roles()) + ".");
         out.println("Connect with one of these lines:");
         out.println("  " + common + " --thumbprint " + demo.thumbprintSha1Hex());
@@ -79,7 +91,8 @@ public final class DemoMode implements AutoCloseable {
         if (demo.pemFile() != null) {
             out.println("  " + common + " --certificate " + quoted(demo.pemFile()));
         }
-        out.println("Then try: context, get /organization, get /users. The certificate is in " + stored.getParent() + ".");
+        out.println(
+                "Then try: context, get /organization, get /users. The certificate is in " + stored.getParent() + ".");
         out.flush();
     }
 

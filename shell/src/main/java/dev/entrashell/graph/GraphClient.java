@@ -1,12 +1,13 @@
 package dev.entrashell.graph;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.UUID;
+
 import dev.entrashell.ShellException;
 import dev.entrashell.auth.AccessToken;
 import dev.entrashell.net.NetworkErrors;
 import dev.entrashell.session.Connection;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.util.UUID;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -39,16 +40,23 @@ public final class GraphClient {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             if (!response.isSuccessful()) {
-                throw GraphErrors.from(response.code(), "GET", url.toString(), text, response.header("request-id"), token.claims());
+                throw GraphErrors.from(
+                        response.code(), "GET", url.toString(), text, response.header("request-id"), token.claims());
             }
             return new GraphResponse(response.code(), response.header("request-id"), text);
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw ShellException.interrupted("the request to " + url.host() + " was cancelled");
             }
-            throw NetworkErrors.explain(e, connection.environment().graph(), connection.environment().name());
+            throw NetworkErrors.explain(
+                    e,
+                    connection.environment().graph(),
+                    connection.environment().name());
         } catch (IOException e) {
-            throw NetworkErrors.explain(e, connection.environment().graph(), connection.environment().name());
+            throw NetworkErrors.explain(
+                    e,
+                    connection.environment().graph(),
+                    connection.environment().name());
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.entrashell.graph;
 
-import dev.entrashell.ShellException;
-import dev.entrashell.auth.TokenClaims;
 import java.util.List;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.auth.TokenClaims;
 
 /**
  * Graph's error body in one line: status, {@code error.code}, {@code error.message}, then
@@ -15,7 +17,8 @@ import com.google.gson.JsonParser;
 final class GraphErrors {
     private GraphErrors() {}
 
-    static ShellException from(int status, String method, String url, String body, String headerRequestId, TokenClaims claims) {
+    static ShellException from(
+            int status, String method, String url, String body, String headerRequestId, TokenClaims claims) {
         String code = null;
         String message = null;
         String requestId = headerRequestId;
@@ -26,9 +29,10 @@ final class GraphErrors {
                 JsonObject error = parsed.getAsJsonObject().getAsJsonObject("error");
                 code = text(error, "code");
                 message = text(error, "message");
-                JsonObject inner = error.has("innerError") && error.get("innerError").isJsonObject()
-                        ? error.getAsJsonObject("innerError")
-                        : null;
+                JsonObject inner =
+                        error.has("innerError") && error.get("innerError").isJsonObject()
+                                ? error.getAsJsonObject("innerError")
+                                : null;
                 if (inner != null) {
                     requestId = text(inner, "request-id") != null ? text(inner, "request-id") : requestId;
                     date = text(inner, "date");
@@ -52,9 +56,10 @@ final class GraphErrors {
         }
         if (status == 403) {
             List<String> roles = claims.roles();
-            line.append(roles.isEmpty()
-                    ? " The token has no roles: grant the app an application permission for this call and give admin consent."
-                    : " The token's roles: " + String.join(", ", roles) + ".");
+            line.append(
+                    roles.isEmpty()
+                            ? " The token has no roles: grant the app an application permission for this call and give admin consent."
+                            : " The token's roles: " + String.join(", ", roles) + ".");
         } else if (status == 401) {
             line.append(" The token was not accepted; connect again.");
         }

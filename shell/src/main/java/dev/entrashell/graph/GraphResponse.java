@@ -16,8 +16,8 @@ public record GraphResponse(int status, String requestId, String body) {
         try {
             return JsonParser.parseString(body);
         } catch (JsonSyntaxException e) {
-            throw new dev.entrashell.ShellException("Graph answered with something that is not JSON (" + e.getMessage()
-                    + "); see it with --debug.");
+            throw new dev.entrashell.ShellException(
+                    "Graph answered with something that is not JSON (" + e.getMessage() + "); see it with --debug.");
         }
     }
 }

@@ -20,8 +20,11 @@ public final class GraphUrls {
             if (absolute == null) {
                 throw ShellException.usage("'" + target + "' is not a valid URL.");
             }
-            if (!absolute.isHttps() || !absolute.host().equalsIgnoreCase(graph.host()) || absolute.port() != graph.port()) {
-                throw ShellException.usage("Refusing to send the token to " + absolute.scheme() + "://" + absolute.host()
+            if (!absolute.isHttps()
+                    || !absolute.host().equalsIgnoreCase(graph.host())
+                    || absolute.port() != graph.port()) {
+                throw ShellException.usage("Refusing to send the token to " + absolute.scheme() + "://"
+                        + absolute.host()
                         + ":" + absolute.port() + ": absolute URLs must be on this environment's Graph endpoint ("
                         + environment.graph() + "). Use a path such as /users instead.");
             }
@@ -31,8 +34,9 @@ public final class GraphUrls {
         if (path.isEmpty()) {
             throw ShellException.usage("Give a Graph path, such as /users or /organization.");
         }
-        boolean versioned = path.startsWith("v1.0/") || path.startsWith("beta/") || path.equals("v1.0") || path.equals("beta");
-        HttpUrl resolved = HttpUrl.parse(graph + "/" + (versioned ? "" : apiVersion + "/") + path);
+        boolean versioned =
+                path.startsWith("v1.0/") || path.startsWith("beta/") || path.equals("v1.0") || path.equals("beta");
+        HttpUrl resolved = HttpUrl.parse(environment.graph() + "/" + (versioned ? "" : apiVersion + "/") + path);
         if (resolved == null) {
             throw ShellException.usage("'" + target + "' is not a valid Graph path.");
         }

@@ -1,7 +1,8 @@
 package dev.entrashell.net;
 
-import dev.entrashell.session.Diagnostics;
 import java.io.IOException;
+
+import dev.entrashell.session.Diagnostics;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -24,7 +25,8 @@ final class DebugInterceptor implements Interceptor {
         diagnostics.log("HTTP " + request.method() + " " + request.url());
         try {
             Response response = chain.proceed(request);
-            diagnostics.log("HTTP " + response.code() + " from " + request.url().host() + ":" + request.url().port()
+            diagnostics.log("HTTP " + response.code() + " from " + request.url().host() + ":"
+                    + request.url().port()
                     + " in " + (System.nanoTime() - start) / 1_000_000 + " ms"
                     + requestId(response));
             return response;

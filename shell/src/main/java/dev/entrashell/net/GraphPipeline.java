@@ -1,10 +1,12 @@
 package dev.entrashell.net;
 
 import java.time.Duration;
-import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
+
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.core.requests.options.GraphClientOption;
+
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 
 /**
  * Graph's own HTTP pipeline from graph-core, on top of the connection's base client so that TLS trust,

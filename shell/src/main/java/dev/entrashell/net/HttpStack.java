@@ -1,8 +1,9 @@
 package dev.entrashell.net;
 
+import java.time.Duration;
+
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environment;
-import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**

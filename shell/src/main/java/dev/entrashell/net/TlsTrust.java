@@ -1,7 +1,5 @@
 package dev.entrashell.net;
 
-import dev.entrashell.ShellException;
-import dev.entrashell.session.TrustedCaFile;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -14,6 +12,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.session.TrustedCaFile;
 
 /**
  * The certificates an environment's endpoints are checked against: the JVM's own trust, plus the CAs of
@@ -31,7 +32,8 @@ public record TlsTrust(SSLSocketFactory socketFactory, X509TrustManager trustMan
             context.init(null, new X509TrustManager[] {trust}, null);
             return new TlsTrust(context.getSocketFactory(), trust);
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new ShellException("Cannot set up TLS trust" + (caFile == null ? "" : " for " + caFile) + ": " + e.getMessage(), e);
+            throw new ShellException(
+                    "Cannot set up TLS trust" + (caFile == null ? "" : " for " + caFile) + ": " + e.getMessage(), e);
         }
     }
 

@@ -6,7 +6,8 @@ import com.google.gson.JsonElement;
 
 /** JSON as the shell writes it: pretty for people, one line inside table and list cells. */
 public final class Json {
-    private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson PRETTY =
+            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
 
     private Json() {}
@@ -32,7 +33,8 @@ public final class Json {
         }
         if (value.isJsonArray() && value.getAsJsonArray().asList().stream().allMatch(JsonElement::isJsonPrimitive)) {
             StringBuilder joined = new StringBuilder();
-            value.getAsJsonArray().forEach(v -> joined.append(joined.length() == 0 ? "" : ", ").append(v.getAsString()));
+            value.getAsJsonArray().forEach(v -> joined.append(joined.length() == 0 ? "" : ", ")
+                    .append(v.getAsString()));
             return joined.toString();
         }
         return compact(value);

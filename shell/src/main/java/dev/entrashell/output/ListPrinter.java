@@ -2,6 +2,7 @@ package dev.entrashell.output;
 
 import java.io.PrintWriter;
 import java.util.Map;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -30,7 +31,8 @@ public final class TablePrinter {
         for (String column : columns) {
             int width = column.length();
             for (JsonObject row : rows) {
-                width = Math.max(width, Math.min(MAX_CELL, Json.cell(row.get(column)).length()));
+                width = Math.max(
+                        width, Math.min(MAX_CELL, Json.cell(row.get(column)).length()));
             }
             widths.add(width);
         }
@@ -45,7 +47,8 @@ public final class TablePrinter {
         for (JsonObject row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns.size(); i++) {
-                line.append(ListPrinter.pad(truncate(Json.cell(row.get(columns.get(i))), widths.get(i)), widths.get(i) + GAP));
+                line.append(ListPrinter.pad(
+                        truncate(Json.cell(row.get(columns.get(i))), widths.get(i)), widths.get(i) + GAP));
             }
             out.println(line.toString().stripTrailing());
         }
@@ -77,7 +80,8 @@ public final class TablePrinter {
             }
             int width = column.length();
             for (JsonObject row : rows) {
-                width = Math.max(width, Math.min(MAX_CELL, Json.cell(row.get(column)).length()));
+                width = Math.max(
+                        width, Math.min(MAX_CELL, Json.cell(row.get(column)).length()));
             }
             if (!kept.isEmpty() && used + width > terminalWidth) {
                 continue;

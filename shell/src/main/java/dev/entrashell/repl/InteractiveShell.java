@@ -1,5 +1,19 @@
 package dev.entrashell.repl;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.function.Function;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
 import dev.entrashell.ExitCode;
 import dev.entrashell.command.ExitRequest;
 import dev.entrashell.command.LineExecutor;
@@ -10,18 +24,6 @@ import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.PrivateFiles;
 import dev.entrashell.session.Session;
 import dev.entrashell.session.ShellHome;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.function.Function;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
-import org.jline.utils.AttributedStringBuilder;
-import org.jline.utils.AttributedStyle;
 import picocli.shell.jline3.PicocliJLineCompleter;
 
 /**
@@ -40,7 +42,8 @@ public final class InteractiveShell {
     }
 
     public static InteractiveShell open(boolean color) throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).name("entra-shell").build();
+        Terminal terminal =
+                TerminalBuilder.builder().system(true).name("entra-shell").build();
         return new InteractiveShell(terminal, color && !Terminal.TYPE_DUMB.equals(terminal.getType()));
     }
 
@@ -110,15 +113,17 @@ public final class InteractiveShell {
     private String prompt(Session session) {
         AttributedStringBuilder prompt = new AttributedStringBuilder();
         prompt.style(AttributedStyle.BOLD.foreground(AttributedStyle.CYAN)).append("entra");
-        session.current().ifPresent(connection -> prompt.style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN))
-                .append(" [")
-                .append(label(connection))
-                .append("]"));
+        session.current()
+                .ifPresent(connection -> prompt.style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN))
+                        .append(" [")
+                        .append(label(connection))
+                        .append("]"));
         prompt.style(AttributedStyle.DEFAULT).append("> ");
         return color ? prompt.toAnsi(terminal) : prompt.toAttributedString().toString();
     }
 
     private static String label(Connection connection) {
-        return (connection.appName() == null ? connection.clientId() : connection.appName()) + " @ " + connection.tenant();
+        return (connection.appName() == null ? connection.clientId() : connection.appName()) + " @ "
+                + connection.tenant();
     }
 }

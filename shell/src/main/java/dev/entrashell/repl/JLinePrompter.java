@@ -1,10 +1,12 @@
 package dev.entrashell.repl;
 
-import dev.entrashell.session.Prompter;
 import java.util.Optional;
+
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+
+import dev.entrashell.session.Prompter;
 
 /** Asks at the JLine prompt, echoing '*' and keeping the answer out of history. */
 final class JLinePrompter implements Prompter {

@@ -1,9 +1,11 @@
 package dev.entrashell.repl;
 
-import dev.entrashell.session.Redactor;
 import java.time.Instant;
 import java.util.regex.Pattern;
+
 import org.jline.reader.impl.history.DefaultHistory;
+
+import dev.entrashell.session.Redactor;
 
 /**
  * History that never holds a secret: a value given inline to a secret option ({@code --secret=VALUE},

@@ -1,6 +1,5 @@
 package dev.entrashell.session;
 
-import dev.entrashell.ShellException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+
+import dev.entrashell.ShellException;
 
 /**
  * The clouds the shell knows: the four national clouds built in, and the ones the user added, which
@@ -59,11 +61,12 @@ public final class Environments {
                     + "' is not valid: use letters, digits, '.', '_' or '-' (at most 64 characters).");
         }
         if (BUILT_IN.stream().anyMatch(e -> e.name().equalsIgnoreCase(name))) {
-            throw ShellException.usage("'" + name + "' is a built-in environment and cannot be redefined; "
-                    + "choose another name.");
+            throw ShellException.usage(
+                    "'" + name + "' is a built-in environment and cannot be redefined; " + "choose another name.");
         }
         Path ca = caFile == null ? null : TrustedCaFile.check(caFile);
-        Environment added = new Environment(name, endpoint("--login-endpoint", login), endpoint("--graph-endpoint", graph), ca, false);
+        Environment added = new Environment(
+                name, endpoint("--login-endpoint", login), endpoint("--graph-endpoint", graph), ca, false);
         List<Environment> custom = new ArrayList<>(loadCustom());
         custom.removeIf(e -> e.name().equalsIgnoreCase(name));
         custom.add(added);
@@ -78,7 +81,9 @@ public final class Environments {
         List<Environment> custom = new ArrayList<>(loadCustom());
         if (!custom.removeIf(e -> e.name().equalsIgnoreCase(name))) {
             throw ShellException.usage("Unknown environment '" + name + "'. Custom environments: "
-                    + (custom.isEmpty() ? "none" : custom.stream().map(Environment::name).collect(Collectors.joining(", ")))
+                    + (custom.isEmpty()
+                            ? "none"
+                            : custom.stream().map(Environment::name).collect(Collectors.joining(", ")))
                     + ".");
         }
         save(custom);
@@ -97,8 +102,9 @@ public final class Environments {
             throw ShellException.usage(option + " '" + value + "' is not a URL; expected https://host[:port].");
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw ShellException.usage(option + " '" + value + "' must be an https URL with a host, like https://login.example.com"
-                    + " (tokens are never sent over plain http).");
+            throw ShellException.usage(
+                    option + " '" + value + "' must be an https URL with a host, like https://login.example.com"
+                            + " (tokens are never sent over plain http).");
         }
         if (uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
             throw ShellException.usage(option + " '" + value + "' must not carry a query, fragment or user name.");
@@ -117,11 +123,17 @@ public final class Environments {
             }
             return stored.environments.stream()
                     .map(s -> new Environment(
-                            s.name, URI.create(s.login), URI.create(s.graph), s.caFile == null ? null : Path.of(s.caFile), false))
+                            s.name,
+                            URI.create(s.login),
+                            URI.create(s.graph),
+                            s.caFile == null ? null : Path.of(s.caFile),
+                            false))
                     .collect(Collectors.toList());
         } catch (IOException | JsonParseException | IllegalArgumentException e) {
-            throw new ShellException("Cannot read the environments file " + file + ": " + e.getMessage()
-                    + ". Fix or delete it, then add the environments again.", e);
+            throw new ShellException(
+                    "Cannot read the environments file " + file + ": " + e.getMessage()
+                            + ". Fix or delete it, then add the environments again.",
+                    e);
         }
     }
 
@@ -129,7 +141,10 @@ public final class Environments {
         Stored stored = new Stored();
         stored.environments = custom.stream()
                 .map(e -> new StoredEnvironment(
-                        e.name(), e.login().toString(), e.graph().toString(), e.caFile() == null ? null : e.caFile().toString()))
+                        e.name(),
+                        e.login().toString(),
+                        e.graph().toString(),
+                        e.caFile() == null ? null : e.caFile().toString()))
                 .collect(Collectors.toList());
         try {
             PrivateFiles.write(file, GSON.toJson(stored) + "\n");

@@ -14,8 +14,8 @@ public final class Redactor {
     private static final String MASK = "***";
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',]+");
-    private static final Pattern FORM_SECRET =
-            Pattern.compile("(?i)((?:client_secret|client_assertion|password|access_token|refresh_token)\"?\\s*[=:]\\s*\"?)[^&\\s\",}]+");
+    private static final Pattern FORM_SECRET = Pattern.compile(
+            "(?i)((?:client_secret|client_assertion|password|access_token|refresh_token)\"?\\s*[=:]\\s*\"?)[^&\\s\",}]+");
     private static final Pattern PEM_KEY =
             Pattern.compile("-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?-----END \\1PRIVATE KEY-----");
 
@@ -42,7 +42,8 @@ public final class Redactor {
         for (String secret : secrets) {
             result = result.replace(secret, MASK);
         }
-        result = PEM_KEY.matcher(result).replaceAll("-----BEGIN $1PRIVATE KEY----- " + MASK + " -----END $1PRIVATE KEY-----");
+        result = PEM_KEY.matcher(result)
+                .replaceAll("-----BEGIN $1PRIVATE KEY----- " + MASK + " -----END $1PRIVATE KEY-----");
         result = JWT.matcher(result).replaceAll("eyJ" + MASK);
         result = BEARER.matcher(result).replaceAll("$1" + MASK);
         return FORM_SECRET.matcher(result).replaceAll("$1" + MASK);

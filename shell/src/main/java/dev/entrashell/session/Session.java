@@ -1,7 +1,8 @@
 package dev.entrashell.session;
 
-import dev.entrashell.ShellException;
 import java.util.Optional;
+
+import dev.entrashell.ShellException;
 
 /** The shell's current connection, if any. One per shell; passed to whoever needs it, never static. */
 public final class Session {

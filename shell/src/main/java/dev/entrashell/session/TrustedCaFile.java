@@ -1,6 +1,5 @@
 package dev.entrashell.session;
 
-import dev.entrashell.ShellException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +9,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import dev.entrashell.ShellException;
 
 /** A PEM file of CA certificates that an environment trusts on top of the JVM's own trust. */
 public final class TrustedCaFile {
@@ -27,9 +28,10 @@ public final class TrustedCaFile {
             throw ShellException.usage("CA file " + file + " does not exist or cannot be read.");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            List<X509Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
-                    .map(X509Certificate.class::cast)
-                    .collect(Collectors.toList());
+            List<X509Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                            .map(X509Certificate.class::cast)
+                            .collect(Collectors.toList());
             if (certificates.isEmpty()) {
                 throw ShellException.usage("CA file " + file + " holds no certificate; expected PEM blocks "
                         + "'-----BEGIN CERTIFICATE-----'.");

@@ -1,11 +1,5 @@
 package dev.entrashell.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.entrashell.emulator.DemoTenant;
-import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
-import dev.entrashell.session.Environment;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,12 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.microsoft.aad.msal4j.MsalServiceException;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.microsoft.aad.msal4j.MsalServiceException;
+
+import dev.entrashell.emulator.DemoTenant;
+import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.session.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The AADSTS codes the shell cannot provoke through its own token requests (it always asks for one
@@ -53,21 +56,25 @@ class AuthErrorsTest {
 
     private static String translated(String form) throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(emulator.loginEndpoint() + "/" + demo.tenantId() + "/oauth2/v2.0/token"))
+                HttpRequest.newBuilder(
+                                URI.create(emulator.loginEndpoint() + "/" + demo.tenantId() + "/oauth2/v2.0/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isBetween(400, 499);
         JsonObject error = JsonParser.parseString(response.body()).getAsJsonObject();
-        MsalServiceException thrown = new MsalServiceException(error.get("error_description").getAsString(), error.get("error").getAsString());
-        Environment environment = new Environment("Emu", emulator.loginEndpoint(), emulator.graphEndpoint(), null, false);
+        MsalServiceException thrown = new MsalServiceException(
+                error.get("error_description").getAsString(), error.get("error").getAsString());
+        Environment environment =
+                new Environment("Emu", emulator.loginEndpoint(), emulator.graphEndpoint(), null, false);
         return AuthErrors.translate(thrown, environment).getMessage();
     }
 
     private static String form(String scope, String secret) {
-        return "grant_type=client_credentials&client_id=" + demo.clientId() + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return "grant_type=client_credentials&client_id=" + demo.clientId() + "&scope="
+                + URLEncoder.encode(scope, StandardCharsets.UTF_8) + "&client_secret="
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8);
     }
 
     /** A wrong client secret: AADSTS7000215 and the secret-value-versus-id hint. */
@@ -88,10 +95,10 @@ class AuthErrorsTest {
                 .contains("Hint: app-only tokens need a scope ending in /.default");
     }
 
-    /** A malformed scope: AADSTS70011. */
+    /** Two resources in one request (MSAL's own openid/profile/offline_access are ignored, as Entra does): AADSTS70011. */
     @Test
     void malformedScope() throws Exception {
-        assertThat(translated(form("https://graph.microsoft.com/.default openid", demo.clientSecret())))
+        assertThat(translated(form("https://graph.microsoft.com/.default https://management.azure.com/.default", demo.clientSecret())))
                 .contains("AADSTS70011")
                 .contains("Hint: the scope is malformed");
     }
@@ -99,7 +106,8 @@ class AuthErrorsTest {
     /** Entra's trace lines are dropped from the one line. */
     @Test
     void firstLineDropsTraceDetails() {
-        assertThat(AuthErrors.firstLine("AADSTS90002: Tenant 'x' not found.\r\nTrace ID: 1\r\nCorrelation ID: 2\r\nTimestamp: 3"))
+        assertThat(AuthErrors.firstLine(
+                        "AADSTS90002: Tenant 'x' not found.\r\nTrace ID: 1\r\nCorrelation ID: 2\r\nTimestamp: 3"))
                 .isEqualTo("AADSTS90002: Tenant 'x' not found.");
     }
 }

@@ -1,19 +1,21 @@
 package dev.entrashell.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.entrashell.ShellException;
-import dev.entrashell.session.Prompter;
-import dev.entrashell.session.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.session.Prompter;
+import dev.entrashell.session.Redactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CertificateFilesTest {
     private static TestCertificates.Issued app;
@@ -37,9 +39,12 @@ class CertificateFilesTest {
         assertThat(CertificateFiles.load(pfx, passwords("pfx-pw")).thumbprint()).isEqualTo(app.thumbprint());
         for (String format : new String[] {"pkcs8", "pkcs1"}) {
             Path plain = TestCertificates.writePem(app, dir.resolve(format + ".pem"), format, null);
-            Path encrypted = TestCertificates.writePem(app, dir.resolve(format + "-enc.pem"), format, "pem-pw".toCharArray());
-            assertThat(CertificateFiles.load(plain, passwords(null)).thumbprint()).isEqualTo(app.thumbprint());
-            assertThat(CertificateFiles.load(encrypted, passwords("pem-pw")).thumbprint()).isEqualTo(app.thumbprint());
+            Path encrypted =
+                    TestCertificates.writePem(app, dir.resolve(format + "-enc.pem"), format, "pem-pw".toCharArray());
+            assertThat(CertificateFiles.load(plain, passwords(null)).thumbprint())
+                    .isEqualTo(app.thumbprint());
+            assertThat(CertificateFiles.load(encrypted, passwords("pem-pw")).thumbprint())
+                    .isEqualTo(app.thumbprint());
         }
     }
 
@@ -51,12 +56,14 @@ class CertificateFilesTest {
                 .hasMessageContaining("is password-protected")
                 .hasMessageContaining("--password-file");
         Prompter answering = prompt -> Optional.of("pfx-pw".toCharArray());
-        assertThat(CertificateFiles.load(pfx, new Passwords(null, answering, new Redactor())).thumbprint())
+        assertThat(CertificateFiles.load(pfx, new Passwords(null, answering, new Redactor()))
+                        .thumbprint())
                 .isEqualTo(app.thumbprint());
         assertThatThrownBy(() -> CertificateFiles.load(pfx, passwords("wrong")))
                 .hasMessageContaining("the password is wrong");
         Path pem = TestCertificates.writePem(app, dir.resolve("enc.pem"), "pkcs8", "pem-pw".toCharArray());
-        assertThatThrownBy(() -> CertificateFiles.load(pem, passwords("nope"))).hasMessageContaining("the password is wrong");
+        assertThatThrownBy(() -> CertificateFiles.load(pem, passwords("nope")))
+                .hasMessageContaining("the password is wrong");
         assertThatThrownBy(() -> CertificateFiles.load(pem, passwords(null))).hasMessageContaining("is encrypted");
     }
 
@@ -64,21 +71,35 @@ class CertificateFilesTest {
     @Test
     void checksWhatEntraNeeds() throws Exception {
         TestCertificates.Issued small = TestCertificates.rsa("Small", 1024);
-        assertThatThrownBy(() -> CertificateFiles.load(TestCertificates.writePem(small, dir.resolve("small.pem"), "pkcs8", null), passwords(null)))
+        assertThatThrownBy(() -> CertificateFiles.load(
+                        TestCertificates.writePem(small, dir.resolve("small.pem"), "pkcs8", null), passwords(null)))
                 .hasMessageContaining("1024 bits");
-        TestCertificates.Issued ec = TestCertificates.issue("EC", "EC", 256, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
-        assertThatThrownBy(() -> CertificateFiles.load(TestCertificates.writePfx(ec, dir.resolve("ec.pfx"), "x".toCharArray()), passwords("x")))
+        TestCertificates.Issued ec = TestCertificates.issue(
+                "EC", "EC", 256, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+        assertThatThrownBy(() -> CertificateFiles.load(
+                        TestCertificates.writePfx(ec, dir.resolve("ec.pfx"), "x".toCharArray()), passwords("x")))
                 .hasMessageContaining("EC key")
                 .hasMessageContaining("RSA");
         TestCertificates.Issued expired = TestCertificates.issue(
-                "Old", "RSA", 2048, Instant.now().minus(Duration.ofDays(400)), Instant.now().minus(Duration.ofDays(35)));
-        assertThatThrownBy(() -> CertificateFiles.load(TestCertificates.writePfx(expired, dir.resolve("old.pfx"), "x".toCharArray()), passwords("x")))
+                "Old",
+                "RSA",
+                2048,
+                Instant.now().minus(Duration.ofDays(400)),
+                Instant.now().minus(Duration.ofDays(35)));
+        assertThatThrownBy(() -> CertificateFiles.load(
+                        TestCertificates.writePfx(expired, dir.resolve("old.pfx"), "x".toCharArray()), passwords("x")))
                 .hasMessageContaining("expired on");
         TestCertificates.Issued other = TestCertificates.rsa("Other", 2048);
         Path mismatched = dir.resolve("mismatch.pem");
-        Files.writeString(mismatched, Files.readString(TestCertificates.writePem(app, dir.resolve("a.pem"), "pkcs8", null)).split("-----BEGIN PRIVATE")[0]
-                + "-----BEGIN PRIVATE" + Files.readString(TestCertificates.writePem(other, dir.resolve("b.pem"), "pkcs8", null)).split("-----BEGIN PRIVATE")[1]);
-        assertThatThrownBy(() -> CertificateFiles.load(mismatched, passwords(null))).hasMessageContaining("does not belong");
+        Files.writeString(
+                mismatched,
+                Files.readString(TestCertificates.writePem(app, dir.resolve("a.pem"), "pkcs8", null))
+                                .split("-----BEGIN PRIVATE")[0]
+                        + "-----BEGIN PRIVATE"
+                        + Files.readString(TestCertificates.writePem(other, dir.resolve("b.pem"), "pkcs8", null))
+                                .split("-----BEGIN PRIVATE")[1]);
+        assertThatThrownBy(() -> CertificateFiles.load(mismatched, passwords(null)))
+                .hasMessageContaining("does not belong");
     }
 
     /** Files that are not certificates get a line naming the file. */
@@ -91,7 +112,11 @@ class CertificateFilesTest {
         assertThatThrownBy(() -> CertificateFiles.load(dir.resolve("missing.pfx"), passwords(null)))
                 .hasMessageContaining("does not exist");
         Path onlyCert = dir.resolve("only.pem");
-        Files.writeString(onlyCert, Files.readString(TestCertificates.writePem(app, dir.resolve("c.pem"), "pkcs8", null)).split("-----BEGIN PRIVATE")[0]);
-        assertThatThrownBy(() -> CertificateFiles.load(onlyCert, passwords(null))).hasMessageContaining("no private key");
+        Files.writeString(
+                onlyCert,
+                Files.readString(TestCertificates.writePem(app, dir.resolve("c.pem"), "pkcs8", null))
+                        .split("-----BEGIN PRIVATE")[0]);
+        assertThatThrownBy(() -> CertificateFiles.load(onlyCert, passwords(null)))
+                .hasMessageContaining("no private key");
     }
 }

@@ -1,13 +1,14 @@
 package dev.entrashell.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RenewingTokenSourceTest {
 
@@ -17,7 +18,9 @@ class RenewingTokenSourceTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
         AtomicInteger requests = new AtomicInteger();
         RenewingTokenSource source = new RenewingTokenSource(
-                () -> new AccessToken("t" + requests.incrementAndGet(), clock.instant().plusSeconds(3600)), clock);
+                () -> new AccessToken(
+                        "t" + requests.incrementAndGet(), clock.instant().plusSeconds(3600)),
+                clock);
         assertThat(source.token().value()).isEqualTo("t1");
         clock.advance(Duration.ofMinutes(54));
         assertThat(source.token().value()).isEqualTo("t1");
@@ -32,7 +35,9 @@ class RenewingTokenSourceTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
         AtomicInteger requests = new AtomicInteger();
         RenewingTokenSource source = new RenewingTokenSource(
-                () -> new AccessToken("t" + requests.incrementAndGet(), clock.instant().plusSeconds(5)), clock);
+                () -> new AccessToken(
+                        "t" + requests.incrementAndGet(), clock.instant().plusSeconds(5)),
+                clock);
         for (int i = 0; i < 8; i++) {
             source.token();
             clock.advance(Duration.ofMillis(500));

@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -38,7 +39,12 @@ public final class TestCertificates {
     }
 
     public static Issued rsa(String cn, int bits) {
-        return issue(cn, "RSA", bits, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(365)));
+        return issue(
+                cn,
+                "RSA",
+                bits,
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(365)));
     }
 
     public static Issued issue(String cn, String algorithm, int bits, Instant notBefore, Instant notAfter) {
@@ -50,7 +56,12 @@ public final class TestCertificates {
             String signature = algorithm.equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(new JcaX509v3CertificateBuilder(
-                                    name, new BigInteger(64, new SecureRandom()), Date.from(notBefore), Date.from(notAfter), name, keys.getPublic())
+                                    name,
+                                    new BigInteger(64, new SecureRandom()),
+                                    Date.from(notBefore),
+                                    Date.from(notAfter),
+                                    name,
+                                    keys.getPublic())
                             .build(new JcaContentSignerBuilder(signature).build(keys.getPrivate())));
             return new Issued(keys, certificate);
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
@@ -58,7 +69,8 @@ public final class TestCertificates {
         }
     }
 
-    public static Path writePfx(Issued issued, Path file, char[] password) throws IOException, GeneralSecurityException {
+    public static Path writePfx(Issued issued, Path file, char[] password)
+            throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("key", issued.keys().getPrivate(), password, new Certificate[] {issued.certificate()});
@@ -77,13 +89,21 @@ public final class TestCertificates {
                 case "pkcs8" -> {
                     OutputEncryptor encryptor = password == null
                             ? null
-                            : new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC).setPassword(password).build();
+                            : new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                                    .setProvider(BouncyCastle.provider())
+                                    .setPassword(password)
+                                    .build();
                     PemObject key = new JcaPKCS8Generator(issued.keys().getPrivate(), encryptor).generate();
                     writer.writeObject(key);
                 }
-                case "pkcs1" -> writer.writeObject(
-                        issued.keys().getPrivate(),
-                        password == null ? null : new JcePEMEncryptorBuilder("AES-256-CBC").build(password));
+                case "pkcs1" ->
+                    writer.writeObject(
+                            issued.keys().getPrivate(),
+                            password == null
+                                    ? null
+                                    : new JcePEMEncryptorBuilder("AES-256-CBC")
+                                            .setProvider(BouncyCastle.provider())
+                                            .build(password));
                 default -> throw new IllegalArgumentException(keyFormat);
             }
         }

@@ -1,11 +1,12 @@
 package dev.entrashell.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 import dev.entrashell.ExitCode;
 import dev.entrashell.ShellException;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ThumbprintTest {
     private static final String HEX = "0F3A5B7C9D1E2F30415263748596A7B8C9D0E1F2";
@@ -14,8 +15,12 @@ class ThumbprintTest {
     @Test
     void normalisesPastedForms() {
         assertThat(Thumbprint.parse(HEX.toLowerCase()).hex()).isEqualTo(HEX);
-        assertThat(Thumbprint.parse("0f 3a 5b 7c 9d 1e 2f 30 41 52 63 74 85 96 a7 b8 c9 d0 e1 f2").hex()).isEqualTo(HEX);
-        assertThat(Thumbprint.parse("0F:3A:5B:7C:9D:1E:2F:30:41:52:63:74:85:96:A7:B8:C9:D0:E1:F2").hex()).isEqualTo(HEX);
+        assertThat(Thumbprint.parse("0f 3a 5b 7c 9d 1e 2f 30 41 52 63 74 85 96 a7 b8 c9 d0 e1 f2")
+                        .hex())
+                .isEqualTo(HEX);
+        assertThat(Thumbprint.parse("0F:3A:5B:7C:9D:1E:2F:30:41:52:63:74:85:96:A7:B8:C9:D0:E1:F2")
+                        .hex())
+                .isEqualTo(HEX);
         assertThat(Thumbprint.parse("\u200E" + HEX + "\uFEFF ").hex()).isEqualTo(HEX);
     }
 

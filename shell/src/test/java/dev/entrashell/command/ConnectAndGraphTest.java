@@ -1,6 +1,19 @@
 package dev.entrashell.command;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import dev.entrashell.ExitCode;
 import dev.entrashell.TestShell;
@@ -9,18 +22,8 @@ import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The commands over the non-interactive executor, against the emulator through real MSAL and HTTPS. */
 class ConnectAndGraphTest {
@@ -42,7 +45,12 @@ class ConnectAndGraphTest {
         emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(250));
         demo = emulator.demo();
         pfx = shared.resolve("demo.pfx");
-        TestCertificates.writePfx(new TestCertificates.Issued(new java.security.KeyPair(demo.certificate().getPublicKey(), demo.privateKey()), demo.certificate()), pfx, PFX_PASSWORD.toCharArray());
+        TestCertificates.writePfx(
+                new TestCertificates.Issued(
+                        new java.security.KeyPair(demo.certificate().getPublicKey(), demo.privateKey()),
+                        demo.certificate()),
+                pfx,
+                PFX_PASSWORD.toCharArray());
     }
 
     @AfterAll
@@ -57,7 +65,8 @@ class ConnectAndGraphTest {
     }
 
     private String connect(String credential) {
-        return "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId() + " " + credential;
+        return "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId() + " "
+                + credential;
     }
 
     /** Connect with a PFX file prints the welcome line; context shows every field of an app-only session. */
@@ -66,7 +75,8 @@ class ConnectAndGraphTest {
         int code = shell.run(connect("--certificate " + pfx + " --password-file " + home.resolve("pw.txt")), "context");
         assertThat(code).as(shell.err()).isZero();
         assertThat(shell.out())
-                .contains("Connected to tenant " + demo.tenantId() + " as 'Entra Shell Demo' (" + demo.clientId() + ") in Emu: AppOnly, ClientCertificate, 4 roles.")
+                .contains("Connected to tenant " + demo.tenantId() + " as 'Entra Shell Demo' (" + demo.clientId()
+                        + ") in Emu: AppOnly, ClientCertificate, 4 roles.")
                 .containsPattern("ClientId\\s+: " + demo.clientId())
                 .containsPattern("TenantId\\s+: " + demo.tenantId())
                 .containsPattern("AppName\\s+: Entra Shell Demo")
@@ -75,17 +85,31 @@ class ConnectAndGraphTest {
                 .containsPattern("CertificateThumbprint\\s+: " + demo.thumbprintSha1Hex())
                 .containsPattern("CertificateSubjectName\\s+: CN=Entra Shell Demo")
                 .containsPattern("SendCertificateChain\\s+: False")
-                .containsPattern("Scopes\\s+: Application.Read.All, Group.Read.All, Organization.Read.All, User.Read.All")
+                .containsPattern(
+                        "Scopes\\s+: Application.Read.All, Group.Read.All, Organization.Read.All, User.Read.All")
                 .containsPattern("Environment\\s+: Emu")
                 .containsPattern("ContextScope\\s+: Process")
                 .containsPattern("TokenExpiresOn\\s+: 20");
-        List<String> names = shell.out().lines()
+        List<String> names = shell.out()
+                .lines()
                 .filter(l -> l.contains(" : ") && !l.startsWith("Connected"))
                 .map(l -> l.substring(0, l.indexOf(' ')))
                 .toList();
-        assertThat(names).containsExactly("ClientId", "TenantId", "AppName", "AuthType", "TokenCredentialType",
-                "CertificateThumbprint", "CertificateSubjectName", "SendCertificateChain", "ManagedIdentityId", "Scopes",
-                "Environment", "ContextScope", "TokenExpiresOn");
+        assertThat(names)
+                .containsExactly(
+                        "ClientId",
+                        "TenantId",
+                        "AppName",
+                        "AuthType",
+                        "TokenCredentialType",
+                        "CertificateThumbprint",
+                        "CertificateSubjectName",
+                        "SendCertificateChain",
+                        "ManagedIdentityId",
+                        "Scopes",
+                        "Environment",
+                        "ContextScope",
+                        "TokenExpiresOn");
     }
 
     /** context --output json has the same fields as JSON values. */
@@ -106,12 +130,16 @@ class ConnectAndGraphTest {
     void connectByThumbprintInStore() throws Exception {
         Path store = Files.createDirectories(home.resolve("store"));
         Files.copy(pfx, store.resolve("some-name.pfx"));
-        String spaced = demo.thumbprintSha1Hex().toLowerCase().replaceAll("(..)", "$1 ").trim();
+        String spaced =
+                demo.thumbprintSha1Hex().toLowerCase().replaceAll("(..)", "$1 ").trim();
         int code = shell.run(connect("--thumbprint '" + spaced + "' --store " + store + " --password-env PFXPW"));
         assertThat(code).as(shell.err()).isEqualTo(ExitCode.USAGE); // the variable is not set in this shell
         assertThat(shell.err()).contains("--password-env PFXPW: no such environment variable");
         shell.clear();
-        code = shell.run(connect("--thumbprint '" + spaced + "' --store " + store + " --password-file " + home.resolve("pw.txt")), "get /organization");
+        code = shell.run(
+                connect("--thumbprint '" + spaced + "' --store " + store + " --password-file "
+                        + home.resolve("pw.txt")),
+                "get /organization");
         assertThat(code).as(shell.err()).isZero();
         assertThat(shell.out()).contains("Connected to tenant").contains("Contoso Demo");
     }
@@ -120,17 +148,22 @@ class ConnectAndGraphTest {
     @Test
     void getUsersAsJson() {
         shell.run(connect("--certificate " + pfx + " --password-file " + home.resolve("pw.txt") + " --no-welcome"));
-        assertThat(shell.run("get '/users?$top=7' --output json")).as(shell.err()).isZero();
+        assertThat(shell.run("get '/users?$top=7' --output json"))
+                .as(shell.err())
+                .isZero();
         JsonObject page = JsonParser.parseString(shell.out()).getAsJsonObject();
         assertThat(page.getAsJsonArray("value")).hasSize(7);
         assertThat(shell.err()).contains("More results: get 'https://127.0.0.1:");
-        String firstId = page.getAsJsonArray("value").get(0).getAsJsonObject().get("id").getAsString();
+        String firstId =
+                page.getAsJsonArray("value").get(0).getAsJsonObject().get("id").getAsString();
         shell.clear();
         assertThat(shell.run("get /users/" + firstId + " --output list")).isZero();
         assertThat(shell.out()).containsPattern("id\\s+: " + firstId);
         shell.clear();
         assertThat(shell.run("get /users --output table")).isZero();
-        assertThat(shell.out().lines().findFirst().orElse("")).startsWith("displayName").contains("id");
+        assertThat(shell.out().lines().findFirst().orElse(""))
+                .startsWith("displayName")
+                .contains("id");
     }
 
     /** A Graph error is one line with status, code, message and request-id; the shell goes on. */
@@ -139,7 +172,8 @@ class ConnectAndGraphTest {
         shell.run(connect("--certificate " + pfx + " --password-file " + home.resolve("pw.txt") + " --no-welcome"));
         assertThat(shell.run("get /users/nobody@nowhere.example")).isEqualTo(ExitCode.FAILURE);
         assertThat(shell.err().strip().lines()).hasSize(1);
-        assertThat(shell.err()).contains("Graph error 404 Request_ResourceNotFound on GET /v1.0/users/nobody@nowhere.example")
+        assertThat(shell.err())
+                .contains("Graph error 404 Request_ResourceNotFound on GET /v1.0/users/nobody@nowhere.example")
                 .contains("request-id");
         shell.clear();
         assertThat(shell.run("get https://example.com/v1.0/users")).isEqualTo(ExitCode.USAGE);
@@ -153,12 +187,20 @@ class ConnectAndGraphTest {
     void appWithoutRoles() throws Exception {
         TestCertificates.Issued issued = TestCertificates.rsa("No Roles App", 2048);
         String clientId = UUID.randomUUID().toString();
-        emulator.directory().registerApplication(demo.tenantId(), AppRegistration.of(clientId, "No Roles App", List.of(issued.certificate()), List.of(), Set.of()));
+        emulator.directory()
+                .registerApplication(
+                        demo.tenantId(),
+                        AppRegistration.of(
+                                clientId, "No Roles App", List.of(issued.certificate()), List.of(), Set.of()));
         Path file = TestCertificates.writePem(issued, home.resolve("noroles.pem"), "pkcs8", null);
-        int code = shell.run("connect --environment Emu --tenant-id " + demo.domain() + " --client-id " + clientId + " --certificate " + file, "get /users");
+        int code = shell.run(
+                "connect --environment Emu --tenant-id " + demo.domain() + " --client-id " + clientId
+                        + " --certificate " + file,
+                "get /users");
         assertThat(code).isEqualTo(ExitCode.FAILURE);
         assertThat(shell.out()).contains("0 roles.");
-        assertThat(shell.err()).contains("Warning: the token carries no roles")
+        assertThat(shell.err())
+                .contains("Warning: the token carries no roles")
                 .contains("Graph error 403 Authorization_RequestDenied")
                 .contains("The token has no roles");
     }
@@ -172,7 +214,8 @@ class ConnectAndGraphTest {
         assertThat(shell.run("conect")).isEqualTo(ExitCode.USAGE);
         assertThat(shell.err()).contains("Unknown command 'conect'. Did you mean 'connect'?");
         shell.clear();
-        assertThat(shell.run("connect --tenant-id x --client-id y --thumbprint 00")).isEqualTo(ExitCode.USAGE);
+        assertThat(shell.run("connect --tenant-id x --client-id y --thumbprint 00"))
+                .isEqualTo(ExitCode.USAGE);
         assertThat(shell.err()).contains("--client-id 'y' is not an application (client) id");
         shell.clear();
         assertThat(shell.run("context --bogus")).isEqualTo(ExitCode.USAGE);

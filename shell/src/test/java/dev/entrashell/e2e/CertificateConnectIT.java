@@ -1,11 +1,5 @@
 package dev.entrashell.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.entrashell.auth.TestCertificates;
-import dev.entrashell.emulator.DemoTenant;
-import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,11 +7,19 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.entrashell.auth.TestCertificates;
+import dev.entrashell.emulator.DemoTenant;
+import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.EmulatorOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real jar in a child process against the emulator: every certificate form, and the errors users meet. */
 class CertificateConnectIT {
@@ -42,7 +44,8 @@ class CertificateConnectIT {
     static void start() throws Exception {
         emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
-        TestCertificates.Issued issued = new TestCertificates.Issued(new KeyPair(demo.certificate().getPublicKey(), demo.privateKey()), demo.certificate());
+        TestCertificates.Issued issued = new TestCertificates.Issued(
+                new KeyPair(demo.certificate().getPublicKey(), demo.privateKey()), demo.certificate());
         pfx = TestCertificates.writePfx(issued, files.resolve("demo.pfx"), PFX_PASSWORD.toCharArray());
         pem = TestCertificates.writePem(issued, files.resolve("demo.pem"), "pkcs1", null);
         passwordFile = Files.writeString(files.resolve("pfx-password.txt"), PFX_PASSWORD + "\n");
@@ -78,7 +81,9 @@ class CertificateConnectIT {
     @Test
     void pfxFile() throws Exception {
         ShellProcess.Result result = shell.run(
-                connectDemo("--certificate " + pfx + " --password-file " + passwordFile), "context", "get /organization --output list");
+                connectDemo("--certificate " + pfx + " --password-file " + passwordFile),
+                "context",
+                "get /organization --output list");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
                 .contains("Connected to tenant " + demo.domain() + " (" + demo.tenantId() + ") as 'Entra Shell Demo'")
@@ -87,7 +92,8 @@ class CertificateConnectIT {
                 .containsPattern("TokenCredentialType\\s+: ClientCertificate")
                 .containsPattern("CertificateThumbprint\\s+: " + demo.thumbprintSha1Hex())
                 .containsPattern("AppName\\s+: Entra Shell Demo")
-                .containsPattern("Scopes\\s+: Application.Read.All, Group.Read.All, Organization.Read.All, User.Read.All")
+                .containsPattern(
+                        "Scopes\\s+: Application.Read.All, Group.Read.All, Organization.Read.All, User.Read.All")
                 .containsPattern("displayName\\s+: Contoso Demo")
                 .containsPattern("id\\s+: " + demo.tenantId());
         assertThat(result.err()).isEmpty();
@@ -98,7 +104,9 @@ class CertificateConnectIT {
     void pemFile() throws Exception {
         ShellProcess.Result result = shell.run(connectDemo("--certificate " + pem), "context --output json");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("Connected to tenant").contains("\"TokenCredentialType\": \"ClientCertificate\"")
+        assertThat(result.out())
+                .contains("Connected to tenant")
+                .contains("\"TokenCredentialType\": \"ClientCertificate\"")
                 .contains("\"CertificateThumbprint\": \"" + demo.thumbprintSha1Hex() + "\"");
     }
 
@@ -106,26 +114,39 @@ class CertificateConnectIT {
     @Test
     void thumbprintInDefaultStore() throws Exception {
         Path store = Files.createDirectories(home.resolve("certs"));
-        TestCertificates.writePfx(new TestCertificates.Issued(new KeyPair(demo.certificate().getPublicKey(), demo.privateKey()), demo.certificate()),
-                store.resolve(demo.thumbprintSha1Hex() + ".pfx"), new char[0]);
+        TestCertificates.writePfx(
+                new TestCertificates.Issued(
+                        new KeyPair(demo.certificate().getPublicKey(), demo.privateKey()), demo.certificate()),
+                store.resolve(demo.thumbprintSha1Hex() + ".pfx"),
+                new char[0]);
         String colons = demo.thumbprintSha1Hex().replaceAll("(..)(?!$)", "$1:");
-        ShellProcess.Result result = shell.run(connectDemo("--thumbprint " + colons), "context", "get /users --output json");
+        ShellProcess.Result result =
+                shell.run(connectDemo("--thumbprint " + colons), "context", "get /users --output json");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("Connected to tenant").containsPattern("CertificateThumbprint\\s+: " + demo.thumbprintSha1Hex())
+        assertThat(result.out())
+                .contains("Connected to tenant")
+                .containsPattern("CertificateThumbprint\\s+: " + demo.thumbprintSha1Hex())
                 .contains("\"userPrincipalName\"");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("environments.json")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("environments.json"))))
+                .isEqualTo("rw-------");
     }
 
     /** Unknown tenant: AADSTS90002 with a hint, one line, exit 1. */
     @Test
     void unknownTenant() throws Exception {
-        assertOneLineFailure(shell.run(connect(UUID.randomUUID().toString(), demo.clientId(), "--certificate " + pem)), "AADSTS90002", "check --tenant-id");
+        assertOneLineFailure(
+                shell.run(connect(UUID.randomUUID().toString(), demo.clientId(), "--certificate " + pem)),
+                "AADSTS90002",
+                "check --tenant-id");
     }
 
     /** Unknown app: AADSTS700016. */
     @Test
     void unknownApp() throws Exception {
-        assertOneLineFailure(shell.run(connect(demo.tenantId(), UUID.randomUUID().toString(), "--certificate " + pem)), "AADSTS700016", "check --client-id");
+        assertOneLineFailure(
+                shell.run(connect(demo.tenantId(), UUID.randomUUID().toString(), "--certificate " + pem)),
+                "AADSTS700016",
+                "check --client-id");
     }
 
     /** A certificate the app does not have: AADSTS700027 naming the thumbprint. */
@@ -140,14 +161,19 @@ class CertificateConnectIT {
     /** The emulator's clock is 20 minutes ahead: the assertion looks expired, AADSTS700024. */
     @Test
     void assertionOutOfTime() throws Exception {
-        try (Emulator ahead = Emulator.start(EmulatorOptions.defaults().withClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20))))) {
+        try (Emulator ahead = Emulator.start(
+                EmulatorOptions.defaults().withClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20))))) {
             DemoTenant aheadDemo = ahead.demo();
             Path aheadCa = ahead.writeCaCertificate(home.resolve("ahead-ca.pem"));
-            TestCertificates.Issued issued = new TestCertificates.Issued(new KeyPair(aheadDemo.certificate().getPublicKey(), aheadDemo.privateKey()), aheadDemo.certificate());
+            TestCertificates.Issued issued = new TestCertificates.Issued(
+                    new KeyPair(aheadDemo.certificate().getPublicKey(), aheadDemo.privateKey()),
+                    aheadDemo.certificate());
             Path file = TestCertificates.writePem(issued, home.resolve("ahead.pem"), "pkcs8", null);
             ShellProcess.Result result = shell.run(
-                    "environment add Ahead --login-endpoint " + ahead.loginEndpoint() + " --graph-endpoint " + ahead.graphEndpoint() + " --ca-file " + aheadCa,
-                    "connect --environment Ahead --tenant-id " + aheadDemo.tenantId() + " --client-id " + aheadDemo.clientId() + " --certificate " + file);
+                    "environment add Ahead --login-endpoint " + ahead.loginEndpoint() + " --graph-endpoint "
+                            + ahead.graphEndpoint() + " --ca-file " + aheadCa,
+                    "connect --environment Ahead --tenant-id " + aheadDemo.tenantId() + " --client-id "
+                            + aheadDemo.clientId() + " --certificate " + file);
             assertOneLineFailure(result, "AADSTS700024", "clock");
         }
     }
@@ -156,8 +182,10 @@ class CertificateConnectIT {
     @Test
     void unknownResource() throws Exception {
         ShellProcess.Result result = shell.run(
-                "environment add Elsewhere --login-endpoint " + emulator.loginEndpoint() + " --graph-endpoint https://graph.elsewhere.example --ca-file " + ca,
-                "connect --environment Elsewhere --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId() + " --certificate " + pem);
+                "environment add Elsewhere --login-endpoint " + emulator.loginEndpoint()
+                        + " --graph-endpoint https://graph.elsewhere.example --ca-file " + ca,
+                "connect --environment Elsewhere --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId()
+                        + " --certificate " + pem);
         assertOneLineFailure(result, "AADSTS500011", "Graph endpoint");
     }
 
@@ -170,10 +198,15 @@ class CertificateConnectIT {
         assertThat(result.errLines()).singleElement().asString().contains("the password is wrong");
         result = shell.run(connectDemo("--thumbprint 12345"));
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.errLines()).singleElement().asString().contains("has 5 hex digits where a SHA-1 thumbprint has 40");
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
+                .contains("has 5 hex digits where a SHA-1 thumbprint has 40");
         result = shell.run(connectDemo("--thumbprint " + "AB".repeat(20)));
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.errLines()).singleElement().asString()
+        assertThat(result.errLines())
+                .singleElement()
+                .asString()
                 .contains("No certificate with thumbprint " + "AB".repeat(20))
                 .contains(home.resolve("certs").toString())
                 .contains(".dotnet");
@@ -182,7 +215,8 @@ class CertificateConnectIT {
     /** An interactive session survives an AADSTS error and a usage error, then works. */
     @Test
     void interactiveSessionGoesOn() throws Exception {
-        ShellProcess.Result result = shell.runInteractive(String.join("\n",
+        ShellProcess.Result result = shell.runInteractive(String.join(
+                "\n",
                 connect(demo.tenantId(), UUID.randomUUID().toString(), "--certificate " + pem),
                 "frobnicate",
                 "context",
@@ -192,7 +226,10 @@ class CertificateConnectIT {
                 ""));
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         String screen = result.out();
-        assertThat(screen).contains("AADSTS700016").contains("Unknown command 'frobnicate'").contains("Not connected.");
+        assertThat(screen)
+                .contains("AADSTS700016")
+                .contains("Unknown command 'frobnicate'")
+                .contains("Not connected.");
         assertThat(screen.indexOf("AppName")).isGreaterThan(screen.indexOf("AADSTS700016"));
         assertThat(screen).contains("entra [Entra Shell Demo @ " + demo.domain() + "]>");
     }

@@ -1,7 +1,5 @@
 package dev.entrashell.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the built jar as a child process, as a user or cron would, and captures what it prints. */
 final class ShellProcess {
@@ -26,7 +26,9 @@ final class ShellProcess {
     private final Map<String, String> environment = new HashMap<>();
 
     ShellProcess(Path home) {
-        assertThat(JAR).as("the jar is built by 'mvn package' before the integration tests").exists();
+        assertThat(JAR)
+                .as("the jar is built by 'mvn package' before the integration tests")
+                .exists();
         this.home = home;
         environment.put("ENTRA_SHELL_HOME", home.toString());
         environment.put("NO_COLOR", "1");
@@ -60,7 +62,8 @@ final class ShellProcess {
 
     /** The interactive shell on a real pseudo-terminal (util-linux {@code script}), typing the input. */
     Result runInteractive(String input) throws IOException, InterruptedException {
-        String javaLine = String.join(" ", java().stream().map(ShellProcess::quote).toList());
+        String javaLine =
+                String.join(" ", java().stream().map(ShellProcess::quote).toList());
         return execute(List.of("script", "-qefc", javaLine, "/dev/null"), input);
     }
 
@@ -77,7 +80,8 @@ final class ShellProcess {
     private Result execute(List<String> command, String input) throws IOException, InterruptedException {
         Path out = Files.createTempFile(home, "out-", ".txt");
         Path err = Files.createTempFile(home, "err-", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (input != null) {
@@ -87,7 +91,8 @@ final class ShellProcess {
         process.getOutputStream().close();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("entra-shell did not finish in 90 s: " + command + "\nstdout: " + Files.readString(out) + "\nstderr: " + Files.readString(err));
+            throw new AssertionError("entra-shell did not finish in 90 s: " + command + "\nstdout: "
+                    + Files.readString(out) + "\nstderr: " + Files.readString(err));
         }
         Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);

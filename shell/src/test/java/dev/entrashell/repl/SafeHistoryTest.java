@@ -1,9 +1,10 @@
 package dev.entrashell.repl;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import dev.entrashell.session.Redactor;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SafeHistoryTest {
 

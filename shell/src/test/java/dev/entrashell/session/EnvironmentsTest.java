@@ -1,13 +1,14 @@
 package dev.entrashell.session;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnvironmentsTest {
     @TempDir
@@ -17,7 +18,9 @@ class EnvironmentsTest {
     @Test
     void builtInClouds() {
         Environments environments = new Environments(dir.resolve("environments.json"));
-        assertThat(environments.list()).extracting(Environment::name).containsExactly("Global", "China", "USGov", "USGovDoD");
+        assertThat(environments.list())
+                .extracting(Environment::name)
+                .containsExactly("Global", "China", "USGov", "USGovDoD");
         assertThat(environments.require("usgov").graphScope()).isEqualTo("https://graph.microsoft.us/.default");
         assertThat(environments.require("china").login().toString()).isEqualTo("https://login.chinacloudapi.cn");
         assertThatThrownBy(() -> environments.require("Mars"))
@@ -33,8 +36,10 @@ class EnvironmentsTest {
         Environment lab = new Environments(file).require("lab");
         assertThat(lab.login().toString()).isEqualTo("https://login.lab.example");
         assertThat(lab.builtIn()).isFalse();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
         new Environments(file).remove("LAB");
         assertThat(new Environments(file).find("Lab")).isEmpty();
     }
@@ -45,9 +50,11 @@ class EnvironmentsTest {
         Environments environments = new Environments(dir.resolve("environments.json"));
         assertThatThrownBy(() -> environments.add("Lab", "http://login.lab", "https://graph.lab", null))
                 .hasMessageContaining("must be an https URL");
-        assertThatThrownBy(() -> environments.add("global", "https://a", "https://b", null)).hasMessageContaining("built-in");
+        assertThatThrownBy(() -> environments.add("global", "https://a", "https://b", null))
+                .hasMessageContaining("built-in");
         Path notCa = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
-        assertThatThrownBy(() -> environments.add("Lab", "https://a", "https://b", notCa)).hasMessageContaining("ca.pem");
+        assertThatThrownBy(() -> environments.add("Lab", "https://a", "https://b", notCa))
+                .hasMessageContaining("ca.pem");
         assertThatThrownBy(() -> environments.remove("Nowhere")).hasMessageContaining("Unknown environment 'Nowhere'");
     }
 }

@@ -1,8 +1,8 @@
 package dev.entrashell.session;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RedactorTest {
 
@@ -23,6 +23,7 @@ class RedactorTest {
     /** Ordinary text passes unchanged. */
     @Test
     void leavesOrdinaryTextAlone() {
-        assertThat(new Redactor().redact("Graph error 404 on GET /v1.0/users/x")).isEqualTo("Graph error 404 on GET /v1.0/users/x");
+        assertThat(new Redactor().redact("Graph error 404 on GET /v1.0/users/x"))
+                .isEqualTo("Graph error 404 on GET /v1.0/users/x");
     }
 }
