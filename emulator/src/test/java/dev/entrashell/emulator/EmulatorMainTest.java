@@ -1,0 +1,91 @@
+package dev.entrashell.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmulatorMainTest {
+
+    @Test
+    void parsesEveryOption() throws Exception {
+        EmulatorArguments arguments = EmulatorArguments.parse(
+                "--state",
+                "/tmp/x",
+                "--login-port",
+                "8443",
+                "--graph-port=8444",
+                "--users",
+                "1000",
+                "--token-lifetime",
+                "600",
+                "--quiet");
+
+        assertThat(arguments.stateDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(arguments.help()).isFalse();
+        assertThat(arguments.quiet()).isTrue();
+        EmulatorOptions options = arguments.toOptions();
+        assertThat(options.loginPort()).isEqualTo(8443);
+        assertThat(options.graphPort()).isEqualTo(8444);
+        assertThat(options.userCount()).isEqualTo(1000);
+        assertThat(options.tokenLifetime()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(options.stateDir()).isEqualTo(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void defaultsToTheStateFolderInTheWorkingDirectory() throws Exception {
+        EmulatorArguments arguments = EmulatorArguments.parse();
+
+        assertThat(arguments.stateDir()).isEqualTo(Path.of("entra-emulator-state"));
+        assertThat(arguments.toOptions().userCount()).isEqualTo(300);
+        assertThat(arguments.toOptions().tokenLifetime()).isEqualTo(Duration.ofSeconds(3599));
+        assertThat(EmulatorArguments.parse("--help").help()).isTrue();
+    }
+
+    @Test
+    void namesTheBadValueAndTheFix() {
+        assertUsage(new String[] {"--login-port", "abc"}, "--login-port: 'abc' is not a number from 0 to 65535");
+        assertUsage(new String[] {"--graph-port", "70000"}, "'70000'");
+        assertUsage(new String[] {"--users", "-1"}, "--users: '-1'");
+        assertUsage(new String[] {"--token-lifetime", "0"}, "--token-lifetime: '0'");
+        assertUsage(new String[] {"--state"}, "--state needs a value; e.g. --state ./entra-emulator-state");
+        assertUsage(new String[] {"--users", "--quiet"}, "--users needs a value");
+        assertUsage(new String[] {"--frobnicate"}, "unknown option '--frobnicate'; run with --help");
+        assertUsage(new String[] {"extra"}, "unexpected argument 'extra'");
+        assertUsage(new String[] {"--login-port", "9000", "--graph-port", "9000"}, "different ports");
+    }
+
+    @Test
+    void bannerTellsClientsWhatTheyNeed() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(2))) {
+            String banner = EmulatorMain.banner(emulator, EmulatorArguments.parse("--state", "/srv/emu"));
+
+            assertThat(banner)
+                    .contains(emulator.loginEndpoint().toString())
+                    .contains(emulator.graphEndpoint().toString())
+                    .contains("/srv/emu/ca.pem")
+                    .contains(emulator.demo().tenantId())
+                    .contains("contosodemo.onmicrosoft.com")
+                    .contains(emulator.demo().clientId())
+                    .contains("Entra Shell Demo")
+                    .contains("User.Read.All")
+                    .contains(emulator.demo().thumbprintSha1Hex())
+                    .contains("/srv/emu/demo-app.pfx")
+                    .contains("/srv/emu/demo-app.pem")
+                    .contains("/srv/emu/demo-app.cer")
+                    .contains("/srv/emu/demo-app.secret")
+                    .contains("curl ")
+                    .doesNotContain(emulator.demo().clientSecret());
+        }
+    }
+
+    private static void assertUsage(String[] args, String expected) {
+        assertThatThrownBy(() -> EmulatorArguments.parse(args))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining(expected)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.entrashell.emulator.graph;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GraphRouterTest {
+    private static final GraphRouter.Handler NOTHING = request -> null;
+
+    @Test
+    void matchesLiteralSegmentsIgnoringCaseAndBindsVariables() throws Exception {
+        GraphRouter router = new GraphRouter().get("/users", NOTHING).get("/users/{id}", NOTHING);
+
+        GraphRouter.Match match = router.resolve("GET", List.of("Users", "adele@contoso.com"));
+
+        assertThat(match.route().pattern()).isEqualTo("/users/{id}");
+        assertThat(match.pathParameters()).containsEntry("id", "adele@contoso.com");
+        assertThat(router.resolve("GET", List.of("USERS")).route().pattern()).isEqualTo("/users");
+    }
+
+    @Test
+    void namesTheFirstUnknownSegment() {
+        GraphRouter router = new GraphRouter().get("/users", NOTHING).get("/users/{id}", NOTHING);
+
+        assertThatThrownBy(() -> router.resolve("GET", List.of("groups")))
+                .isInstanceOf(GraphException.class)
+                .hasMessage("Resource not found for the segment 'groups'.");
+        assertThatThrownBy(() -> router.resolve("GET", List.of("users", "x", "manager")))
+                .hasMessage("Resource not found for the segment 'manager'.");
+    }
+
+    @Test
+    void answers405WithAllowForAKnownPathAndAnotherMethod() {
+        GraphRouter router = new GraphRouter().get("/organization", NOTHING);
+
+        assertThatThrownBy(() -> router.resolve("PATCH", List.of("organization")))
+                .isInstanceOfSatisfying(GraphException.class, e -> {
+                    assertThat(e.status()).isEqualTo(405);
+                    assertThat(e.headers()).containsEntry("Allow", "GET");
+                });
+    }
+
+    @Test
+    void refusesARouteWithoutAnEntryInThePermissionTable() {
+        assertThatThrownBy(() -> new GraphRouter().get("/groups", NOTHING))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GET /groups");
+    }
+
+    @Test
+    void allowsCallersHoldingAnyAllowedRole() {
+        GraphRouter.Route route =
+                new GraphRouter().get("/users", NOTHING).routes().get(0);
+
+        assertThat(route.allows(java.util.Set.of("Directory.Read.All"))).isTrue();
+        assertThat(route.allows(java.util.Set.of("User.ReadBasic.All"))).isTrue();
+        assertThat(route.allows(java.util.Set.of("Group.Read.All"))).isFalse();
+        assertThat(route.allows(java.util.Set.of())).isFalse();
+    }
+}
