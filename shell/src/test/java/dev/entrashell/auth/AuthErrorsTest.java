@@ -98,7 +98,9 @@ class AuthErrorsTest {
     /** Two resources in one request (MSAL's own openid/profile/offline_access are ignored, as Entra does): AADSTS70011. */
     @Test
     void malformedScope() throws Exception {
-        assertThat(translated(form("https://graph.microsoft.com/.default https://management.azure.com/.default", demo.clientSecret())))
+        assertThat(translated(form(
+                        "https://graph.microsoft.com/.default https://management.azure.com/.default",
+                        demo.clientSecret())))
                 .contains("AADSTS70011")
                 .contains("Hint: the scope is malformed");
     }

@@ -64,7 +64,8 @@ final class ShellProcess {
     Result runInteractive(String input) throws IOException, InterruptedException {
         String javaLine =
                 String.join(" ", java().stream().map(ShellProcess::quote).toList());
-        return execute(List.of("script", "-qefc", javaLine, "/dev/null"), input);
+        // A pty made by script has no size until one is set; JLine needs a width to draw the prompt.
+        return execute(List.of("script", "-qefc", "stty cols 160 rows 50; " + javaLine, "/dev/null"), input);
     }
 
     private List<String> java() {
