@@ -19,7 +19,10 @@ final class ClientAssertions {
         this.key = key;
     }
 
-    /** RS256, typ JWT, x5t#S256 and x5c; aud, iss, sub, jti, nbf, exp = nbf + 600, no iat. */
+    /**
+     * RS256, typ JWT, x5t#S256 and x5c; aud, iss, sub, jti, nbf, exp = nbf + 600, no iat. Like
+     * MSAL4J, the thumbprint is in standard base64 with padding, not base64url.
+     */
     static ClientAssertions msal(
             String clientId, X509Certificate certificate, PrivateKey key, String audience, Instant now) {
         Map<String, Object> header = TestJwt.map(
@@ -28,7 +31,7 @@ final class ClientAssertions {
                 "typ",
                 "JWT",
                 "x5t#S256",
-                TestJwt.x5tS256(certificate),
+                java.util.Base64.getEncoder().encodeToString(TestJwt.digest("SHA-256", certificate)),
                 "x5c",
                 List.of(TestJwt.x5c(certificate)));
         Map<String, Object> claims = TestJwt.map(

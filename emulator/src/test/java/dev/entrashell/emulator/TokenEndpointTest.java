@@ -185,6 +185,17 @@ class TokenEndpointTest {
     }
 
     @Test
+    void ignoresTheOpenIdScopesMsalAdds() {
+        Map<String, String> form = secretForm(demo.clientSecret());
+        form.put("scope", "openid https://graph.microsoft.com/.default profile offline_access");
+
+        assertThat(client.postForm(tokenEndpoint, form).statusCode()).isEqualTo(200);
+
+        form.put("scope", "openid profile");
+        assertAadError(client.postForm(tokenEndpoint, form), 400, "invalid_scope", 1002012);
+    }
+
+    @Test
     void leavesRolesOutForAnAppWithoutRoles() {
         String clientId = UUID.randomUUID().toString();
         emulator.directory()

@@ -99,13 +99,21 @@ public final class ClientAssertionVerifier {
         return named == null ? "" : HexFormat.of().withUpperCase().formatHex(named);
     }
 
+    /**
+     * Decodes a thumbprint header leniently: RFC 7515 says base64url, but MSAL4J (1.26) writes
+     * {@code x5t} and {@code x5t#S256} in standard base64 with padding, and Entra accepts both.
+     */
     private static byte[] decodedHeader(Jws jws, String name) {
         Optional<String> value = jws.headerString(name);
         if (value.isEmpty()) {
             return null;
         }
+        String urlSafe = value.get().strip().replace('+', '-').replace('/', '_');
+        while (urlSafe.endsWith("=")) {
+            urlSafe = urlSafe.substring(0, urlSafe.length() - 1);
+        }
         try {
-            return Base64Url.decode(value.get());
+            return Base64Url.decode(urlSafe);
         } catch (IllegalArgumentException e) {
             return null;
         }

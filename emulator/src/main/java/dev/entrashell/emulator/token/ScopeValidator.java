@@ -2,8 +2,10 @@ package dev.entrashell.emulator.token;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.Tenant;
@@ -11,10 +13,13 @@ import dev.entrashell.emulator.directory.Tenant;
 /**
  * Checks the {@code scope} of a client credentials request as Entra does: one resource, with the
  * {@code /.default} suffix, and a resource this tenant knows. The only resource here is Graph, by
- * its public URI, its application id, or this emulator's own Graph address.
+ * its public URI, its application id, or this emulator's own Graph address. The OpenID Connect
+ * scopes are ignored, because MSAL adds {@code openid profile offline_access} to every request,
+ * client credentials included, and Entra issues the token regardless.
  */
 public final class ScopeValidator {
     private static final String DEFAULT_SUFFIX = "/.default";
+    private static final Set<String> OPENID_SCOPES = Set.of("openid", "profile", "offline_access", "email");
 
     private final List<String> graphNames;
 
@@ -28,11 +33,16 @@ public final class ScopeValidator {
 
     /** Returns the resource the scope names. */
     public String validate(String scope, Tenant tenant) throws AadErrorException {
-        String[] values = scope.strip().split("\\s+");
-        if (values.length != 1) {
+        List<String> values = Arrays.stream(scope.strip().split("\\s+"))
+                .filter(value -> !OPENID_SCOPES.contains(value.toLowerCase(Locale.ROOT)))
+                .toList();
+        if (values.isEmpty()) {
+            throw new AadErrorException(AadErrors.scopeWithoutDefault(scope));
+        }
+        if (values.size() > 1) {
             throw new AadErrorException(AadErrors.invalidScope(scope));
         }
-        String value = values[0];
+        String value = values.get(0);
         if (!value.endsWith(DEFAULT_SUFFIX)) {
             throw new AadErrorException(AadErrors.scopeWithoutDefault(scope));
         }
