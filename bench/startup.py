@@ -6,7 +6,7 @@ The first prompt is timed on a real pseudo-terminal: from spawning the launcher'
 'entra>' is on the screen. `-c context` is timed as a whole process (it prints "Not connected" and exits 1:
 what is measured is start-up plus one command, without network).
 """
-import os, pty, select, statistics, subprocess, sys, tempfile, time
+import fcntl, os, pty, select, statistics, struct, subprocess, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "shell", "target", "entra-shell.jar")
@@ -19,6 +19,8 @@ def first_prompt(home):
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
+        # a new pty has no size; JLine needs a width to draw the prompt
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
         os.execvpe(JAVA[0], JAVA + FLAGS + ["-jar", JAR], env)
     seen = b""
     elapsed = None
