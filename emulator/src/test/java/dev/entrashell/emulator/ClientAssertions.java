@@ -3,6 +3,7 @@ package dev.entrashell.emulator;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +32,7 @@ final class ClientAssertions {
                 "typ",
                 "JWT",
                 "x5t#S256",
-                java.util.Base64.getEncoder().encodeToString(TestJwt.digest("SHA-256", certificate)),
+                Base64.getEncoder().encodeToString(TestJwt.digest("SHA-256", certificate)),
                 "x5c",
                 List.of(TestJwt.x5c(certificate)));
         Map<String, Object> claims = TestJwt.map(

@@ -1,5 +1,7 @@
 package dev.entrashell.emulator.graph;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,7 +78,7 @@ public final class UsersHandler {
         Optional<String> top = request.query().get("top");
         top.ifPresent(value -> link.append("$top=").append(value.strip()).append('&'));
         request.query().get("select").ifPresent(value -> link.append("$select=")
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8))
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
                 .append('&'));
         return link.append("$skiptoken=").append(skipToken).toString();
     }

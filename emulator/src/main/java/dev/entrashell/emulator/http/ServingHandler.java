@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +40,7 @@ public final class ServingHandler implements HttpHandler {
         try (exchange) {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-            Map<String, List<String>> readOnlyHeaders = java.util.Collections.unmodifiableMap(headers);
+            Map<String, List<String>> readOnlyHeaders = Collections.unmodifiableMap(headers);
             byte[] body = readBody(exchange.getRequestBody());
             ServerRequest request = new ServerRequest(
                     server,

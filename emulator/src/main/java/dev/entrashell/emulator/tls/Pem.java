@@ -1,5 +1,6 @@
 package dev.entrashell.emulator.tls;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -58,7 +59,7 @@ public final class Pem {
 
     public static X509Certificate certificate(byte[] der) throws GeneralSecurityException {
         return (X509Certificate)
-                CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
     public static PrivateKey rsaPrivateKey(byte[] pkcs8) throws GeneralSecurityException {

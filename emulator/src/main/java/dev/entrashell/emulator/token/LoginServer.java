@@ -3,6 +3,7 @@ package dev.entrashell.emulator.token;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.google.gson.JsonObject;
 
@@ -39,7 +40,12 @@ public final class LoginServer implements RequestHandler {
 
     @Override
     public ServerResponse handle(ServerRequest request) {
-        List<String> segments = segments(request.rawPath());
+        List<String> segments;
+        try {
+            segments = segments(request.rawPath());
+        } catch (IllegalArgumentException e) {
+            return notFound(); // a broken percent escape names no resource here
+        }
         if (segments.equals(List.of("error"))) {
             return ServerResponse.text(200, errorPage(request));
         }
@@ -56,7 +62,7 @@ public final class LoginServer implements RequestHandler {
             return notFound();
         }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            return new ServerResponse(405, java.util.Map.of("Allow", "GET, HEAD"), new byte[0]);
+            return new ServerResponse(405, Map.of("Allow", "GET, HEAD"), new byte[0]);
         }
         return metadataDocument(request, tenant, document);
     }

@@ -1,6 +1,7 @@
 package dev.entrashell.emulator.graph;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +56,9 @@ class GraphRouterTest {
         GraphRouter.Route route =
                 new GraphRouter().get("/users", NOTHING).routes().get(0);
 
-        assertThat(route.allows(java.util.Set.of("Directory.Read.All"))).isTrue();
-        assertThat(route.allows(java.util.Set.of("User.ReadBasic.All"))).isTrue();
-        assertThat(route.allows(java.util.Set.of("Group.Read.All"))).isFalse();
-        assertThat(route.allows(java.util.Set.of())).isFalse();
+        assertThat(route.allows(Set.of("Directory.Read.All"))).isTrue();
+        assertThat(route.allows(Set.of("User.ReadBasic.All"))).isTrue();
+        assertThat(route.allows(Set.of("Group.Read.All"))).isFalse();
+        assertThat(route.allows(Set.of())).isFalse();
     }
 }
