@@ -118,6 +118,7 @@ class StateDirectoryTest {
             assertThat(emulator.demo().pfxPassword()).isNotEmpty();
 
             Path ca = emulator.writeCaCertificate(temp.resolve("out/ca.pem"));
+            emulator.close(); // closing twice (hook and caller) is harmless
 
             assertThat(Files.readString(ca, StandardCharsets.US_ASCII)).startsWith("-----BEGIN CERTIFICATE-----");
             if (isPosix(ca)) {

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -22,6 +23,7 @@ public final class LoopbackHttpsServer implements AutoCloseable {
     private final HttpsServer server;
     private final ExecutorService executor;
     private final URI baseUri;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LoopbackHttpsServer(HttpsServer server, ExecutorService executor) {
         this.server = server;
@@ -51,10 +53,13 @@ public final class LoopbackHttpsServer implements AutoCloseable {
         return baseUri;
     }
 
+    /** Idempotent: a shutdown hook and an explicit close may both call it. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 
     // Literally 127.0.0.1: the certificate names this address, and ::1 would not match it.
