@@ -6,9 +6,13 @@ import com.google.gson.JsonElement;
 
 /** JSON as the shell writes it: pretty for people, one line inside table and list cells. */
 public final class Json {
-    private static final Gson PRETTY =
-            new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
+    private static final Gson PRETTY = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .create();
+    private static final Gson COMPACT =
+            new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private Json() {}
 
