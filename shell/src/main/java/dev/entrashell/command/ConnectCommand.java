@@ -86,6 +86,7 @@ final class ConnectCommand implements Runnable {
             names = "--environment",
             paramLabel = "NAME",
             defaultValue = "Global",
+            completionCandidates = EnvironmentNames.class,
             description =
                     "The cloud: Global, China, USGov, USGovDoD or one added with 'environment add' (default: ${DEFAULT-VALUE}).")
     String environment;

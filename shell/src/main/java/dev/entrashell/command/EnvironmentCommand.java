@@ -109,7 +109,7 @@ final class EnvironmentCommand {
         @Mixin
         HelpOption help;
 
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = EnvironmentNames.class)
         String name;
 
         private final ShellServices services;

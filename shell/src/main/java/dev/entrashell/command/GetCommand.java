@@ -98,6 +98,7 @@ final class GetCommand implements Runnable {
         }
         JsonElement next = body.getAsJsonObject().get("@odata.nextLink");
         if (next != null && next.isJsonPrimitive()) {
+            out.flush(); // the hint belongs after the table, and stderr is not buffered
             output.err().println("More results: get '" + next.getAsString() + "'");
         }
     }

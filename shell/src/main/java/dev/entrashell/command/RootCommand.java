@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
             DisconnectCommand.class,
             GetCommand.class,
             EnvironmentCommand.class,
+            HistoryCommand.class,
+            ClearCommand.class,
             HelpCommand.class,
             ExitCommand.class
         })

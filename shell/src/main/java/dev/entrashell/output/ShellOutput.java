@@ -15,6 +15,14 @@ public record ShellOutput(PrintWriter out, PrintWriter err, boolean terminal, bo
         return width > 20 ? width : 120;
     }
 
+    /** Clears a terminal screen (ANSI, which JLine's terminals and Windows Terminal understand); nothing otherwise. */
+    public void clearScreen() {
+        if (terminal) {
+            out.print("\u001b[H\u001b[2J");
+            out.flush();
+        }
+    }
+
     /** A warning line on stderr, yellow on a colour terminal. */
     public void warn(String message) {
         err.println(color ? "\u001b[33m" + message + "\u001b[0m" : message);
