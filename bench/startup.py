@@ -11,7 +11,7 @@ import fcntl, os, pty, select, statistics, struct, subprocess, sys, tempfile, te
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "shell", "target", "entra-shell.jar")
 JAVA = [os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"]
-FLAGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xshare:auto"]
+FLAGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xshare:auto"] + os.environ.get("ENTRA_SHELL_JAVA_OPTS", "").split()
 
 
 def first_prompt(home):
