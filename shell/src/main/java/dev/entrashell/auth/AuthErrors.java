@@ -31,6 +31,33 @@ final class AuthErrors {
         return new ShellException("Sign-in failed: " + firstLine(String.valueOf(failure.getMessage())), failure);
     }
 
+    /**
+     * Managed identity failures: the service's message (IMDS and App Service answer {@code error} and
+     * {@code error_description}, not AADSTS codes) plus which source MSAL chose, since a host without a
+     * managed identity is the usual cause.
+     */
+    static ShellException translateManagedIdentity(Throwable failure, String source) {
+        if (failure instanceof MsalServiceException service) {
+            return new ShellException(
+                    "Managed identity sign-in failed (" + source + ", " + service.errorCode()
+                            + (service.statusCode() == null ? "" : ", HTTP " + service.statusCode()) + "): "
+                            + firstLine(String.valueOf(service.getMessage()))
+                            + " Hint: check that this host has the managed identity (and, for a user-assigned one, the id you gave).",
+                    service);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return new ShellException(
+                        "Managed identity endpoint (" + source + ") cannot be reached: " + cause.getMessage()
+                                + ". --identity works on Azure hosts (VMs, App Service, Functions, Arc, Cloud Shell) only.",
+                        failure);
+            }
+        }
+        return new ShellException(
+                "Managed identity sign-in failed (" + source + "): " + firstLine(String.valueOf(failure.getMessage())),
+                failure);
+    }
+
     private static ShellException fromService(MsalServiceException service) {
         String description = firstLine(String.valueOf(service.getMessage()));
         Matcher code = AADSTS.matcher(description);

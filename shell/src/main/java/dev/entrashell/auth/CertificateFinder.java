@@ -8,24 +8,29 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 
 import dev.entrashell.ShellException;
 
 /**
- * Finds a certificate with its private key by thumbprint in certificate stores. Files named after the
- * thumbprint (as the .NET store names them) are tried first; a miss names every store searched and
- * every file that could not be opened, since "not found" with no detail is the classic
- * {@code Connect-MgGraph} frustration.
+ * Finds a certificate with its private key in certificate stores, by thumbprint or by subject name.
+ * Files named after the thumbprint (as the .NET store names them) are tried first; a miss names every
+ * store searched and every file that could not be opened, since "not found" with no detail is the
+ * classic {@code Connect-MgGraph} frustration.
  */
 public final class CertificateFinder {
     private static final Pattern PEM_CERTIFICATE =
@@ -33,8 +38,118 @@ public final class CertificateFinder {
 
     private CertificateFinder() {}
 
+    /** A certificate that matched, with where it was and its key (null when the file has none). */
+    private record Match(X509Certificate certificate, Path file, CertificateCredential credential) {}
+
+    /** What a search saw: the matches, the stores with their file counts, the files it could not open. */
+    private record Search(List<Match> matches, List<String> searched, List<Path> locked) {
+        String summary() {
+            String lockedNote = locked.isEmpty()
+                    ? ""
+                    : " " + locked.size() + " file(s) could not be opened without a password ("
+                            + locked.stream()
+                                    .map(p -> p.getFileName().toString())
+                                    .collect(Collectors.joining(", "))
+                            + "): give it with --password-file or --password-env.";
+            return "Searched: " + String.join("; ", searched) + "." + lockedNote;
+        }
+    }
+
     public static CertificateCredential byThumbprint(
             Thumbprint wanted, List<CertificateStore> stores, Passwords passwords) {
+        Search search = search(stores, passwords, c -> Thumbprint.of(c).equals(wanted), wanted.hex());
+        Match match = search.matches().stream()
+                .findFirst()
+                .orElseThrow(
+                        () -> new ShellException(
+                                "No certificate with thumbprint " + wanted + " was found. " + search.summary()
+                                        + " Put its .pfx in one of these folders or name the file or folder with --store PATH."));
+        CertificateCredential credential = withKey(match, wanted.toString());
+        CertificateRequirements.check(credential);
+        return credential;
+    }
+
+    /**
+     * The newest valid certificate whose subject is {@code CN=Name} (or the whole distinguished name
+     * given), as {@code Connect-MgGraph -CertificateSubjectName} picks it; expired ones are skipped and
+     * named, so a rotation that was forgotten is visible.
+     */
+    public static CertificateCredential bySubject(String subject, List<CertificateStore> stores, Passwords passwords) {
+        Predicate<X509Certificate> named = subjectMatcher(subject);
+        Search search = search(stores, passwords, named, null);
+        Instant now = Instant.now();
+        List<Match> valid = search.matches().stream()
+                .filter(m -> !m.certificate().getNotAfter().toInstant().isBefore(now)
+                        && !m.certificate().getNotBefore().toInstant().isAfter(now))
+                .sorted(Comparator.comparing((Match m) -> m.certificate().getNotBefore())
+                        .reversed())
+                .toList();
+        List<String> skipped = search.matches().stream()
+                .filter(m -> !valid.contains(m))
+                .map(m -> Thumbprint.of(m.certificate())
+                        + (m.certificate().getNotAfter().toInstant().isBefore(now)
+                                ? " (expired " + m.certificate().getNotAfter().toInstant() + ")"
+                                : " (not valid before "
+                                        + m.certificate().getNotBefore().toInstant() + ")"))
+                .toList();
+        if (valid.isEmpty()) {
+            throw new ShellException("No valid certificate with subject '" + subject + "' was found"
+                    + (skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped)) + ". " + search.summary());
+        }
+        CertificateCredential credential = withKey(valid.get(0), "'" + subject + "'");
+        CertificateRequirements.check(credential);
+        return credential;
+    }
+
+    private static CertificateCredential withKey(Match match, String what) {
+        if (match.credential() == null) {
+            throw new ShellException(
+                    "Found certificate " + what + " in " + match.file() + ", but without its private key; "
+                            + "connecting needs the key too (a .pfx, or a .pem with the key appended).");
+        }
+        return match.credential();
+    }
+
+    static Predicate<X509Certificate> subjectMatcher(String subject) {
+        String wanted = subject.strip();
+        if (wanted.regionMatches(true, 0, "CN=", 0, 3) && !wanted.contains(",")) {
+            wanted = wanted.substring(3).strip();
+        }
+        if (wanted.contains("=")) {
+            String dn = wanted;
+            return c -> sameName(c.getSubjectX500Principal().getName(), dn);
+        }
+        String cn = wanted;
+        return c -> commonName(c).map(n -> n.equalsIgnoreCase(cn)).orElse(false);
+    }
+
+    private static boolean sameName(String a, String b) {
+        try {
+            return new LdapName(a).equals(new LdapName(b)) || a.equalsIgnoreCase(b);
+        } catch (InvalidNameException e) {
+            return a.equalsIgnoreCase(b);
+        }
+    }
+
+    private static Optional<String> commonName(X509Certificate certificate) {
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return Optional.of(String.valueOf(rdn.getValue()));
+                }
+            }
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Search search(
+            List<CertificateStore> stores,
+            Passwords passwords,
+            Predicate<X509Certificate> wanted,
+            String preferredName) {
+        List<Match> matches = new ArrayList<>();
         List<String> searched = new ArrayList<>();
         List<Path> locked = new ArrayList<>();
         for (CertificateStore store : stores) {
@@ -42,32 +157,24 @@ public final class CertificateFinder {
                 searched.add(store.label() + " (not present)");
                 continue;
             }
-            List<Path> files = candidates(store.location(), wanted);
+            List<Path> files = candidates(store.location(), preferredName);
             searched.add(store.label() + " (" + files.size() + (files.size() == 1 ? " file)" : " files)"));
             for (Path file : files) {
-                Optional<CertificateCredential> match = open(file, wanted, passwords, locked);
-                if (match.isPresent()) {
-                    CertificateRequirements.check(match.get());
-                    return match.get();
+                matches.addAll(open(file, wanted, passwords, locked));
+                if (preferredName != null && !matches.isEmpty()) {
+                    return new Search(matches, searched, locked); // a thumbprint names one certificate
                 }
             }
         }
-        String lockedNote = locked.isEmpty()
-                ? ""
-                : " " + locked.size() + " file(s) could not be opened without a password ("
-                        + locked.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
-                        + "): give it with --password-file or --password-env.";
-        throw new ShellException("No certificate with thumbprint " + wanted + " was found. Searched: "
-                + String.join("; ", searched) + "." + lockedNote
-                + " Put its .pfx in one of these folders or name the file or folder with --store PATH.");
+        return new Search(matches, searched, locked);
     }
 
-    private static List<Path> candidates(Path location, Thumbprint wanted) {
+    private static List<Path> candidates(Path location, String preferredName) {
         if (!Files.isDirectory(location)) {
             return List.of(location);
         }
         try (Stream<Path> listing = Files.list(location)) {
-            String named = wanted.hex().toLowerCase(Locale.ROOT);
+            String named = preferredName == null ? "" : preferredName.toLowerCase(Locale.ROOT);
             return listing.filter(Files::isRegularFile)
                     .filter(p -> extension(p).matches("pfx|p12|pem|cer|crt|der"))
                     .sorted(Comparator.comparing((Path p) -> !baseName(p).equals(named))
@@ -78,9 +185,9 @@ public final class CertificateFinder {
         }
     }
 
-    /** The file's credential when it holds the wanted certificate; never asks for a password. */
-    private static Optional<CertificateCredential> open(
-            Path file, Thumbprint wanted, Passwords passwords, List<Path> locked) {
+    /** The wanted certificates in one file; never asks for a password. */
+    private static List<Match> open(
+            Path file, Predicate<X509Certificate> wanted, Passwords passwords, List<Path> locked) {
         byte[] content = CertificateFiles.read(file);
         if (extension(file).matches("pfx|p12")) {
             Optional<CertificateCredential> opened;
@@ -91,23 +198,27 @@ public final class CertificateFinder {
                         : CertificateFiles.openPkcs12(file, content, new char[0])
                                 .or(() -> CertificateFiles.openPkcs12(file, content, null));
             } catch (ShellException notPkcs12) {
-                return Optional.empty(); // a damaged file in a folder must not hide the others
+                return List.of(); // a damaged file in a folder must not hide the others
             }
             if (opened.isEmpty()) {
                 locked.add(file);
             }
-            return opened.filter(c -> c.thumbprint().equals(wanted));
+            return opened.filter(c -> wanted.test(c.certificate()))
+                    .map(c -> List.of(new Match(c.certificate(), file, c)))
+                    .orElse(List.of());
         }
-        List<X509Certificate> certificates = publicCertificates(content);
-        if (certificates.stream().noneMatch(c -> Thumbprint.of(c).equals(wanted))) {
-            return Optional.empty();
+        List<X509Certificate> certificates =
+                publicCertificates(content).stream().filter(wanted).toList();
+        if (certificates.isEmpty()) {
+            return List.of();
         }
-        if (!CertificateFiles.looksLikePem(content)
-                || !new String(content, StandardCharsets.US_ASCII).contains("PRIVATE KEY-----")) {
-            throw new ShellException("Found certificate " + wanted + " in " + file + ", but without its private key; "
-                    + "connecting needs the key too (a .pfx, or a .pem with the key appended).");
-        }
-        return Optional.of(PemFiles.load(file, content, passwords));
+        boolean hasKey = CertificateFiles.looksLikePem(content)
+                && new String(content, StandardCharsets.US_ASCII).contains("PRIVATE KEY-----");
+        CertificateCredential credential = hasKey ? PemFiles.load(file, content, passwords) : null;
+        return certificates.stream()
+                .map(c -> new Match(
+                        c, file, credential != null && credential.certificate().equals(c) ? credential : null))
+                .toList();
     }
 
     /** The certificates of a PEM or DER file, read with the JDK only: no key, no password needed. */

@@ -1,10 +1,16 @@
 package dev.entrashell.auth;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.IClientCredential;
 
+import dev.entrashell.ShellException;
 import dev.entrashell.net.HttpStack;
 import dev.entrashell.session.Connection;
 import dev.entrashell.session.Diagnostics;
@@ -14,8 +20,8 @@ import dev.entrashell.session.ShellHome;
 
 /**
  * Makes a connection from a {@code connect} request: checks everything local first (environment,
- * certificate, key), then acquires a token at once, so a bad credential fails now and not at the first
- * Graph call.
+ * certificate, key, files), then acquires a token at once, so a bad credential fails now and not at
+ * the first Graph call.
  */
 public final class Connector {
     private final Environments environments;
@@ -32,20 +38,29 @@ public final class Connector {
 
     public Connection connect(ConnectRequest request) {
         Environment environment = environments.require(request.environment());
-        CertificateCredential certificate = certificate(request.credential());
-        diagnostics.log("using certificate " + certificate);
-        HttpStack http = new HttpStack(environment, request.timeout(), diagnostics);
-        IClientCredential credential = certificate.chain().size() == 1
-                ? ClientCredentialFactory.createFromCertificate(certificate.privateKey(), certificate.certificate())
-                : ClientCredentialFactory.createFromCertificateChain(certificate.privateKey(), certificate.chain());
-        ConfidentialClientTokens tokens = new ConfidentialClientTokens(
-                request.clientId(),
-                request.tenant(),
-                credential,
-                request.sendCertificateChain(),
-                environment,
-                http.tokenClient(),
-                request.timeout());
+        Describer described = new Describer();
+        HttpStack http;
+        Supplier<AccessToken> acquirer;
+        CredentialSpec spec = request.credential();
+        if (spec instanceof CredentialSpec.ManagedIdentity identity) {
+            http = new HttpStack(environment, request.timeout(), diagnostics);
+            diagnostics.log("managed identity source chosen by MSAL: " + ManagedIdentityTokens.source());
+            acquirer = new ManagedIdentityTokens(identity, environment, http.tokenClient(), request.timeout());
+            described.type = CredentialType.ManagedIdentity;
+            described.managedIdentityId = identity.id() == null ? "SystemAssigned" : identity.id();
+        } else {
+            IClientCredential credential = clientCredential(spec, described);
+            http = new HttpStack(environment, request.timeout(), diagnostics);
+            acquirer = new ConfidentialClientTokens(
+                    request.clientId(),
+                    request.tenant(),
+                    credential,
+                    request.sendCertificateChain(),
+                    environment,
+                    http.tokenClient(),
+                    request.timeout());
+        }
+        Supplier<AccessToken> tokens = acquirer;
         TokenSource source = new RenewingTokenSource(
                 () -> {
                     AccessToken token = tokens.get();
@@ -54,24 +69,70 @@ public final class Connector {
                     return token;
                 },
                 clock);
-        String appName = source.token().claims().appName();
+        TokenClaims claims = source.token().claims();
         return new Connection(
-                request.tenant(),
-                request.clientId(),
-                appName,
+                request.tenant() != null ? request.tenant() : claims.tenantId(),
+                request.clientId() != null ? request.clientId() : claims.appId(),
+                claims.appName(),
                 environment,
-                CredentialType.ClientCertificate,
-                certificate.thumbprint().hex(),
-                certificate.subject(),
+                described.type,
+                described.thumbprint,
+                described.subject,
                 request.sendCertificateChain(),
-                null,
+                described.managedIdentityId,
                 source,
                 http);
+    }
+
+    /** What {@code context} will say about the credential; filled while the credential is made. */
+    private static final class Describer {
+        CredentialType type = CredentialType.ClientCertificate;
+        String thumbprint;
+        String subject;
+        String managedIdentityId;
+    }
+
+    private IClientCredential clientCredential(CredentialSpec spec, Describer described) {
+        if (spec instanceof CredentialSpec.ClientSecret secret) {
+            described.type = CredentialType.ClientSecret;
+            diagnostics.redactor().register(secret.secret());
+            return ClientCredentialFactory.createFromSecret(new String(secret.secret()));
+        }
+        if (spec instanceof CredentialSpec.FederatedTokenFile federated) {
+            described.type = CredentialType.FederatedToken;
+            readFederatedToken(federated.file()); // fail now, not at the token request, if it is unreadable
+            // MSAL calls this for every token request, so a token that rotates on disk (Kubernetes) is picked up.
+            return ClientCredentialFactory.createFromCallback(() -> readFederatedToken(federated.file()));
+        }
+        CertificateCredential certificate = certificate(spec);
+        diagnostics.log("using certificate " + certificate);
+        described.thumbprint = certificate.thumbprint().hex();
+        described.subject = certificate.subject();
+        return certificate.chain().size() == 1
+                ? ClientCredentialFactory.createFromCertificate(certificate.privateKey(), certificate.certificate())
+                : ClientCredentialFactory.createFromCertificateChain(certificate.privateKey(), certificate.chain());
+    }
+
+    private String readFederatedToken(Path file) {
+        try {
+            String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (token.isEmpty()) {
+                throw ShellException.usage("The federated token file " + file + " is empty.");
+            }
+            diagnostics.redactor().register(token);
+            return token;
+        } catch (IOException e) {
+            throw ShellException.usage("Cannot read the federated token file " + file + ": " + e.getMessage());
+        }
     }
 
     private CertificateCredential certificate(CredentialSpec spec) {
         if (spec instanceof CredentialSpec.CertificateFile file) {
             return CertificateFiles.load(file.file(), file.passwords());
+        }
+        if (spec instanceof CredentialSpec.CertificateSubject subject) {
+            return CertificateFinder.bySubject(
+                    subject.subject(), CertificateStore.resolve(subject.store(), home), subject.passwords());
         }
         CredentialSpec.CertificateThumbprint byThumbprint = (CredentialSpec.CertificateThumbprint) spec;
         return CertificateFinder.byThumbprint(

@@ -1,17 +1,16 @@
 package dev.entrashell.command;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.entrashell.ShellException;
 import dev.entrashell.auth.ConnectRequest;
 import dev.entrashell.auth.CredentialSpec;
+import dev.entrashell.auth.CredentialSpec.ManagedIdentityKind;
 import dev.entrashell.auth.Passwords;
 import dev.entrashell.auth.Thumbprint;
 import dev.entrashell.auth.TokenClaims;
@@ -26,13 +25,21 @@ import picocli.CommandLine.Option;
         description = "Sign in as an app (app-only), as Connect-Entra and Connect-MgGraph do.",
         footer = {
             "",
+            "Give exactly one credential: --thumbprint, --subject-name, --certificate, --secret (or --secret-file,",
+            "--secret-env), --federated-token-file, --identity, or --env (the AZURE_* variables).",
+            "",
             "Examples:",
             "  connect --tenant-id contoso.onmicrosoft.com --client-id APP_ID --thumbprint 0F3A...",
             "  connect --tenant-id TENANT --client-id APP_ID --certificate app.pfx --password-env PFX_PASSWORD",
-            "  connect --tenant-id TENANT --client-id APP_ID --certificate app.pem --environment USGov"
+            "  connect --tenant-id TENANT --client-id APP_ID --subject-name 'CN=My Automation'",
+            "  connect --tenant-id TENANT --client-id APP_ID --secret",
+            "  connect --identity --client-id USER_ASSIGNED_CLIENT_ID",
+            "  connect --env"
         })
 final class ConnectCommand implements Runnable {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+    /** The value picocli gives {@code --secret} when it has none: ask at the terminal. */
+    private static final String PROMPT = "";
 
     @Mixin
     HelpOption help;
@@ -46,7 +53,8 @@ final class ConnectCommand implements Runnable {
     @Option(
             names = {"--client-id", "--app-id", "--application-id"},
             paramLabel = "APP_ID",
-            description = "The app registration's application (client) id.")
+            description =
+                    "The app registration's application (client) id; with --identity, a user-assigned identity's client id.")
     String clientId;
 
     @Option(
@@ -57,11 +65,17 @@ final class ConnectCommand implements Runnable {
     String thumbprint;
 
     @Option(
+            names = {"--subject-name", "--certificate-name", "--certificate-subject-name"},
+            paramLabel = "NAME",
+            description = "Find the newest valid certificate with this subject (CN=Name or Name) in a store.")
+    String subjectName;
+
+    @Option(
             names = "--store",
             paramLabel = "STORE",
             defaultValue = "default",
             description =
-                    "Where --thumbprint looks: default, a .pfx/.p12 file or a folder of them (default: ${DEFAULT-VALUE}).")
+                    "Where --thumbprint and --subject-name look: default, a .pfx/.p12 file or a folder (default: ${DEFAULT-VALUE}).")
     String store;
 
     @Option(
@@ -79,8 +93,54 @@ final class ConnectCommand implements Runnable {
     @Option(
             names = "--password-env",
             paramLabel = "VARIABLE",
-            description = "Read the certificate's password from this environment variable.")
+            description = "Read the certificate's password from this variable.")
     String passwordEnv;
+
+    @Option(
+            names = {"--secret", "--client-secret"},
+            arity = "0..1",
+            fallbackValue = PROMPT,
+            paramLabel = "VALUE",
+            description =
+                    "A client secret; without a value it is asked for, masked. A value here is visible to others: prefer the prompt, --secret-file or --secret-env.")
+    String secret;
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "Read the client secret from this file.")
+    Path secretFile;
+
+    @Option(names = "--secret-env", paramLabel = "VARIABLE", description = "Read the client secret from this variable.")
+    String secretEnv;
+
+    @Option(
+            names = "--federated-token-file",
+            paramLabel = "FILE",
+            description =
+                    "Use the token in this file as the client assertion (workload identity federation); it is read again for every token.")
+    Path federatedTokenFile;
+
+    @Option(
+            names = {"--identity", "--managed-identity"},
+            description =
+                    "Use this host's managed identity: system-assigned, or user-assigned with --client-id, --object-id or --resource-id.")
+    boolean identity;
+
+    @Option(
+            names = "--object-id",
+            paramLabel = "ID",
+            description = "With --identity: a user-assigned identity's object (principal) id.")
+    String objectId;
+
+    @Option(
+            names = "--resource-id",
+            paramLabel = "ID",
+            description = "With --identity: a user-assigned identity's Azure resource id.")
+    String resourceId;
+
+    @Option(
+            names = {"--env", "--environment-variable"},
+            description =
+                    "Read AZURE_TENANT_ID, AZURE_CLIENT_ID and one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE.")
+    boolean fromEnvironment;
 
     @Option(
             names = "--environment",
@@ -123,71 +183,166 @@ final class ConnectCommand implements Runnable {
     }
 
     private ConnectRequest request() {
+        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+            throw ShellException.usage("--timeout " + timeoutSeconds + " is out of range: give 1 to 3600 seconds.");
+        }
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        String form = oneForm();
+        if (form.equals("--env")) {
+            return fromVariables(timeout);
+        }
+        if (form.equals("--identity")) {
+            return new ConnectRequest(null, null, environment, managedIdentity(), false, timeout);
+        }
+        requireIds(tenant, clientId, "--tenant-id", "--client-id");
+        CredentialSpec credential =
+                switch (form) {
+                    case "--certificate" -> new CredentialSpec.CertificateFile(certificate, passwords());
+                    case "--thumbprint" ->
+                        new CredentialSpec.CertificateThumbprint(Thumbprint.parse(thumbprint), store, passwords());
+                    case "--subject-name" -> new CredentialSpec.CertificateSubject(subjectName, store, passwords());
+                    case "--federated-token-file" -> new CredentialSpec.FederatedTokenFile(federatedTokenFile);
+                    default -> new CredentialSpec.ClientSecret(clientSecret());
+                };
+        return new ConnectRequest(tenant.strip(), clientId, environment, credential, sendCertificateChain, timeout);
+    }
+
+    /** The credential form given; exactly one is allowed, as in Connect-MgGraph's parameter sets. */
+    private String oneForm() {
         List<String> forms = new ArrayList<>();
-        if (thumbprint != null) {
-            forms.add("--thumbprint");
-        }
-        if (certificate != null) {
-            forms.add("--certificate");
-        }
+        addIf(forms, thumbprint != null, "--thumbprint");
+        addIf(forms, subjectName != null, "--subject-name");
+        addIf(forms, certificate != null, "--certificate");
+        addIf(forms, secret != null, "--secret");
+        addIf(forms, secretFile != null, "--secret-file");
+        addIf(forms, secretEnv != null, "--secret-env");
+        addIf(forms, federatedTokenFile != null, "--federated-token-file");
+        addIf(forms, identity, "--identity");
+        addIf(forms, fromEnvironment, "--env");
         if (forms.size() != 1) {
             throw ShellException.usage(
                     forms.isEmpty()
-                            ? "connect needs a credential: --thumbprint HEX (from a certificate store) or --certificate FILE. See 'help connect'."
+                            ? "connect needs a credential: --thumbprint HEX, --subject-name NAME, --certificate FILE, --secret, "
+                                    + "--federated-token-file FILE, --identity or --env. See 'help connect'."
                             : "connect takes one credential form, but got " + String.join(" and ", forms)
                                     + "; keep one.");
         }
+        if (!identity && (objectId != null || resourceId != null)) {
+            throw ShellException.usage(
+                    "--object-id and --resource-id name a user-assigned managed identity; use them with --identity.");
+        }
+        return forms.get(0).startsWith("--secret") ? "--secret" : forms.get(0);
+    }
+
+    private static void addIf(List<String> forms, boolean given, String name) {
+        if (given) {
+            forms.add(name);
+        }
+    }
+
+    private static void requireIds(String tenant, String clientId, String tenantName, String clientName) {
         if (tenant == null || tenant.isBlank()) {
-            throw ShellException.usage("connect needs --tenant-id: the directory's GUID or a verified domain such as "
-                    + "contoso.onmicrosoft.com (shown on the app registration's Overview page).");
+            throw ShellException.usage(
+                    "connect needs " + tenantName + ": the directory's GUID or a verified domain such as "
+                            + "contoso.onmicrosoft.com (shown on the app registration's Overview page).");
         }
         if (clientId == null || !GUID.matcher(clientId).matches()) {
             throw ShellException.usage(
                     clientId == null
-                            ? "connect needs --client-id: the app registration's application (client) id."
-                            : "--client-id '" + clientId
+                            ? "connect needs " + clientName + ": the app registration's application (client) id."
+                            : clientName + " '" + clientId
                                     + "' is not an application (client) id: expected a GUID such as "
                                     + "11111111-2222-3333-4444-555555555555 from the app registration's Overview page.");
         }
-        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-            throw ShellException.usage("--timeout " + timeoutSeconds + " is out of range: give 1 to 3600 seconds.");
-        }
-        Passwords passwords = new Passwords(
-                password(), services.prompter(), services.diagnostics().redactor());
-        CredentialSpec credential = certificate != null
-                ? new CredentialSpec.CertificateFile(certificate, passwords)
-                : new CredentialSpec.CertificateThumbprint(Thumbprint.parse(thumbprint), store, passwords);
-        return new ConnectRequest(
-                tenant.trim(),
-                clientId,
-                environment,
-                credential,
-                sendCertificateChain,
-                Duration.ofSeconds(timeoutSeconds));
     }
 
-    /** The password given with --password-file or --password-env; null when none was given. */
-    private char[] password() {
+    private CredentialSpec.ManagedIdentity managedIdentity() {
+        if (tenant != null) {
+            throw ShellException.usage("--identity signs in to the identity's own tenant; leave out --tenant-id.");
+        }
+        int ids = (clientId != null ? 1 : 0) + (objectId != null ? 1 : 0) + (resourceId != null ? 1 : 0);
+        if (ids > 1) {
+            throw ShellException.usage(
+                    "Name a user-assigned identity once: --client-id, --object-id or --resource-id.");
+        }
+        if (clientId != null) {
+            return new CredentialSpec.ManagedIdentity(ManagedIdentityKind.CLIENT_ID, clientId);
+        }
+        if (objectId != null) {
+            return new CredentialSpec.ManagedIdentity(ManagedIdentityKind.OBJECT_ID, objectId);
+        }
+        if (resourceId != null) {
+            return new CredentialSpec.ManagedIdentity(ManagedIdentityKind.RESOURCE_ID, resourceId);
+        }
+        return new CredentialSpec.ManagedIdentity(ManagedIdentityKind.SYSTEM_ASSIGNED, null);
+    }
+
+    /** {@code --env}: the variables azure-identity's EnvironmentCredential reads, in its order. */
+    private ConnectRequest fromVariables(Duration timeout) {
+        Map<String, String> variables = services.environmentVariables();
+        String envTenant = variables.get("AZURE_TENANT_ID");
+        String envClient = variables.get("AZURE_CLIENT_ID");
+        requireIds(envTenant, envClient, "AZURE_TENANT_ID", "AZURE_CLIENT_ID");
+        boolean chain = sendCertificateChain
+                || "true".equalsIgnoreCase(variables.get("AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"))
+                || "1".equals(variables.get("AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"));
+        CredentialSpec credential;
+        if (variables.get("AZURE_CLIENT_SECRET") != null) {
+            credential = new CredentialSpec.ClientSecret(
+                    variables.get("AZURE_CLIENT_SECRET").toCharArray());
+        } else if (variables.get("AZURE_CLIENT_CERTIFICATE_PATH") != null) {
+            String password = variables.get("AZURE_CLIENT_CERTIFICATE_PASSWORD");
+            credential = new CredentialSpec.CertificateFile(
+                    Path.of(variables.get("AZURE_CLIENT_CERTIFICATE_PATH")),
+                    new Passwords(
+                            password == null ? null : password.toCharArray(),
+                            services.prompter(),
+                            services.diagnostics().redactor()));
+        } else if (variables.get("AZURE_FEDERATED_TOKEN_FILE") != null) {
+            credential = new CredentialSpec.FederatedTokenFile(Path.of(variables.get("AZURE_FEDERATED_TOKEN_FILE")));
+        } else {
+            throw ShellException.usage(
+                    "connect --env needs one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or "
+                            + "AZURE_FEDERATED_TOKEN_FILE besides AZURE_TENANT_ID and AZURE_CLIENT_ID; none is set.");
+        }
+        return new ConnectRequest(envTenant.strip(), envClient, environment, credential, chain, timeout);
+    }
+
+    private char[] clientSecret() {
+        char[] value;
+        if (secretFile != null) {
+            value = SecretSources.fromFile("--secret-file", secretFile);
+        } else if (secretEnv != null) {
+            value = SecretSources.fromVariable("--secret-env", secretEnv, services.environmentVariables());
+        } else if (secret.equals(PROMPT)) {
+            value = services.prompter()
+                    .readSecret("Client secret: ")
+                    .orElseThrow(
+                            () -> ShellException.usage(
+                                    "--secret without a value asks for the secret, but there is no terminal to ask at; use --secret-file FILE or --secret-env VARIABLE."));
+        } else {
+            services.diagnostics().redactor().register(secret);
+            services.output()
+                    .warn(
+                            "Warning: a secret given on the command line can be seen in the process list and in the "
+                                    + "calling shell's history; prefer --secret (asks, masked), --secret-file or --secret-env.");
+            value = secret.toCharArray();
+        }
+        if (value.length == 0) {
+            throw ShellException.usage("The client secret is empty.");
+        }
+        services.diagnostics().redactor().register(value);
+        return value;
+    }
+
+    private Passwords passwords() {
         if (passwordFile != null && passwordEnv != null) {
             throw ShellException.usage("Give the password once: --password-file or --password-env, not both.");
         }
-        if (passwordEnv != null) {
-            String value = services.environmentVariables().get(passwordEnv);
-            if (value == null) {
-                throw ShellException.usage("--password-env " + passwordEnv + ": no such environment variable is set.");
-            }
-            return value.toCharArray();
-        }
-        if (passwordFile != null) {
-            try {
-                String content = Files.readString(passwordFile, StandardCharsets.UTF_8);
-                // Files written with echo end in a newline that is not part of the password.
-                return content.replaceFirst("\\r?\\n$", "").toCharArray();
-            } catch (IOException e) {
-                throw ShellException.usage("--password-file " + passwordFile + " cannot be read: " + e.getMessage());
-            }
-        }
-        return null;
+        char[] given = passwordEnv != null
+                ? SecretSources.fromVariable("--password-env", passwordEnv, services.environmentVariables())
+                : passwordFile != null ? SecretSources.fromFile("--password-file", passwordFile) : null;
+        return new Passwords(given, services.prompter(), services.diagnostics().redactor());
     }
 
     private static void welcome(Connection connection, ShellOutput output) {

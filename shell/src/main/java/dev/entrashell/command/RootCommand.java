@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
             ConnectCommand.class,
             ContextCommand.class,
             DisconnectCommand.class,
+            TokenCommand.class,
             GetCommand.class,
             EnvironmentCommand.class,
             HistoryCommand.class,
