@@ -1,0 +1,69 @@
+package dev.entrashell.auth;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.entrashell.TestShell;
+import dev.entrashell.emulator.DemoTenant;
+import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.RecordedRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A session outlives its tokens: the shell renews shortly before expiry, never once per call. */
+class TokenRenewalTest {
+    @TempDir
+    Path home;
+
+    /** With 5-second tokens, Graph calls spread over 20 seconds all succeed with about one token request per lifetime. */
+    @Test
+    void renewsBeforeExpiryOnly() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults()
+                .withTokenLifetime(Duration.ofSeconds(5))
+                .withClockSkew(Duration.ZERO))) {
+            DemoTenant demo = emulator.demo();
+            TestShell shell = TestShell.against(emulator, home);
+            Path secret = Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
+            assertThat(shell.run("connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id "
+                            + demo.clientId() + " --secret-file " + secret + " --no-welcome"))
+                    .as(shell.err())
+                    .isZero();
+            Instant end = Instant.now().plusSeconds(20);
+            int calls = 0;
+            while (Instant.now().isBefore(end)) {
+                assertThat(shell.run("get /organization --output json"))
+                        .as(shell.err())
+                        .isZero();
+                calls++;
+                Thread.sleep(400);
+            }
+            List<Instant> tokenRequests = emulator.requests().stream()
+                    .filter(r -> r.server().equals("login") && r.pathAndQuery().endsWith("/oauth2/v2.0/token"))
+                    .map(RecordedRequest::time)
+                    .toList();
+            long graphCalls = emulator.requests().stream()
+                    .filter(r -> r.server().equals("graph"))
+                    .count();
+            assertThat(graphCalls).isEqualTo(calls);
+            assertThat(calls).isGreaterThan(30);
+            // 20 s of 5-second tokens renewed half a second early: about five requests, not one per call.
+            assertThat(tokenRequests).hasSizeBetween(4, 7);
+            for (int i = 1; i < tokenRequests.size(); i++) {
+                // MSAL reports the expiry to the whole second, so a renewal comes 3.5 to 4.5 s into a 5 s token.
+                assertThat(Duration.between(tokenRequests.get(i - 1), tokenRequests.get(i)))
+                        .isGreaterThan(Duration.ofMillis(3400));
+            }
+            assertThat(emulator.requests().stream()
+                            .filter(r -> r.server().equals("graph"))
+                            .allMatch(r -> r.status() == 200))
+                    .isTrue();
+        }
+    }
+}
