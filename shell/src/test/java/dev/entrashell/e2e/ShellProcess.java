@@ -24,6 +24,7 @@ final class ShellProcess {
 
     private final Path home;
     private final Map<String, String> environment = new HashMap<>();
+    private final List<String> options = new ArrayList<>();
 
     ShellProcess(Path home) {
         assertThat(JAR)
@@ -32,6 +33,12 @@ final class ShellProcess {
         this.home = home;
         environment.put("ENTRA_SHELL_HOME", home.toString());
         environment.put("NO_COLOR", "1");
+    }
+
+    /** Adds --debug (or any other option) before the lines of every run. */
+    ShellProcess option(String option) {
+        options.add(option);
+        return this;
     }
 
     ShellProcess env(String name, String value) {
@@ -68,6 +75,52 @@ final class ShellProcess {
         return execute(List.of("script", "-qefc", "stty cols 160 rows 50; " + javaLine, "/dev/null"), input);
     }
 
+    /** One step of a typed session: wait until the screen shows {@code waitFor}, then type {@code type}. */
+    record Step(String waitFor, String type) {}
+
+    /**
+     * The interactive shell on a pseudo-terminal, typing each step only once its prompt is on the
+     * screen, as a person would (typing ahead would let the terminal echo what a masked prompt hides).
+     */
+    Result runTyped(List<Step> steps) throws IOException, InterruptedException {
+        String javaLine =
+                String.join(" ", java().stream().map(ShellProcess::quote).toList());
+        Path out = Files.createTempFile(home, "out-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(
+                        "script", "-qefc", "stty cols 160 rows 50; " + javaLine, "/dev/null")
+                .redirectOutput(out.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        int seen = 0;
+        for (Step step : steps) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                String screen = Files.readString(out);
+                int at = screen.indexOf(step.waitFor(), seen);
+                if (at >= 0) {
+                    seen = at + step.waitFor().length();
+                    break;
+                }
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    process.destroyForcibly();
+                    throw new AssertionError("never saw '" + step.waitFor() + "' on the screen:\n" + screen);
+                }
+                Thread.sleep(50);
+            }
+            process.getOutputStream().write((step.type() + "\r").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+        process.getOutputStream().close();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the shell did not exit:\n" + Files.readString(out));
+        }
+        Result result = new Result(process.exitValue(), Files.readString(out), "");
+        Files.delete(out);
+        return result;
+    }
+
     private List<String> java() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -75,6 +128,7 @@ final class ShellProcess {
         command.add("-XX:+UseSerialGC");
         command.add("-jar");
         command.add(JAR.toString());
+        command.addAll(options);
         return command;
     }
 
