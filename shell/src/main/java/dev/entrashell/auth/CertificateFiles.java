@@ -38,11 +38,11 @@ public final class CertificateFiles {
 
     static byte[] read(Path file) {
         if (Files.isDirectory(file)) {
-            throw ShellException.usage(file + " is a folder; --certificate takes a .pfx, .p12 or .pem file "
+            throw new ShellException(file + " is a folder; --certificate takes a .pfx, .p12 or .pem file "
                     + "(use --thumbprint with --store FOLDER to search a folder).");
         }
         if (!Files.isReadable(file)) {
-            throw ShellException.usage("Certificate file " + file + " does not exist or cannot be read.");
+            throw new ShellException("Certificate file " + file + " does not exist or cannot be read.");
         }
         try {
             return Files.readAllBytes(file);
@@ -94,10 +94,10 @@ public final class CertificateFiles {
                     || String.valueOf(e.getMessage()).contains("password")) {
                 return Optional.empty();
             }
-            throw ShellException.usage(
-                    file + " is not a certificate file: expected PKCS#12 (.pfx/.p12) or PEM (" + e.getMessage() + ").");
+            throw new ShellException(file + " is not a certificate file: expected PKCS#12 (.pfx/.p12) or PEM"
+                    + (e.getMessage() == null ? "." : " (" + e.getMessage() + ")."));
         } catch (GeneralSecurityException e) {
-            throw ShellException.usage(file + " cannot be read as PKCS#12: " + e.getMessage());
+            throw new ShellException(file + " cannot be read as PKCS#12: " + e.getMessage());
         }
         try {
             List<String> keyAliases = new ArrayList<>();
@@ -107,17 +107,17 @@ public final class CertificateFiles {
                 }
             }
             if (keyAliases.isEmpty()) {
-                throw ShellException.usage(file + " holds certificates but no private key; connecting needs the "
+                throw new ShellException(file + " holds certificates but no private key; connecting needs the "
                         + "certificate with its private key (export it as .pfx including the key).");
             }
             if (keyAliases.size() > 1) {
-                throw ShellException.usage(file + " holds " + keyAliases.size() + " private keys (" + keyAliases
+                throw new ShellException(file + " holds " + keyAliases.size() + " private keys (" + keyAliases
                         + "); keep one certificate with its key per file.");
             }
             String alias = keyAliases.get(0);
             Key key = store.getKey(alias, password == null ? new char[0] : password);
             if (!(key instanceof PrivateKey privateKey)) {
-                throw ShellException.usage(file + " holds no usable private key for '" + alias + "'.");
+                throw new ShellException(file + " holds no usable private key for '" + alias + "'.");
             }
             Certificate[] chain = store.getCertificateChain(alias);
             List<X509Certificate> certificates = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class CertificateFiles {
         } catch (UnrecoverableKeyException e) {
             return Optional.empty();
         } catch (GeneralSecurityException e) {
-            throw ShellException.usage("Cannot read the key in " + file + ": " + e.getMessage());
+            throw new ShellException("Cannot read the key in " + file + ": " + e.getMessage());
         }
     }
 }

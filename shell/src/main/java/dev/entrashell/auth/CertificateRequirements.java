@@ -27,29 +27,29 @@ final class CertificateRequirements {
         PrivateKey key = credential.privateKey();
         String where = credential.source();
         if (!(key instanceof RSAKey rsa)) {
-            throw ShellException.usage("The certificate in " + where + " has a " + key.getAlgorithm()
+            throw new ShellException("The certificate in " + where + " has a " + key.getAlgorithm()
                     + " key; Entra ID client certificates need an RSA key (2048 bits or more). Make one with "
                     + "'cert new' or openssl req -newkey rsa:2048.");
         }
         int bits = rsa.getModulus().bitLength();
         if (bits < MIN_RSA_BITS) {
-            throw ShellException.usage("The key in " + where + " has " + bits + " bits; Entra ID needs RSA keys of "
+            throw new ShellException("The key in " + where + " has " + bits + " bits; Entra ID needs RSA keys of "
                     + MIN_RSA_BITS + " bits or more. Make a new certificate.");
         }
         if (certificateFor(key, List.of(certificate)).isEmpty()) {
-            throw ShellException.usage("The private key in " + where + " does not belong to its certificate "
+            throw new ShellException("The private key in " + where + " does not belong to its certificate "
                     + certificate.getSubjectX500Principal() + ".");
         }
         try {
             certificate.checkValidity(new Date());
         } catch (CertificateExpiredException e) {
-            throw ShellException.usage(
+            throw new ShellException(
                     "The certificate " + Thumbprint.of(certificate) + " (" + certificate.getSubjectX500Principal()
                             + ") in " + where + " expired on "
                             + certificate.getNotAfter().toInstant()
                             + "; make a new one and upload it to the app registration.");
         } catch (CertificateNotYetValidException e) {
-            throw ShellException.usage(
+            throw new ShellException(
                     "The certificate " + Thumbprint.of(certificate) + " in " + where + " is not valid before "
                             + certificate.getNotBefore().toInstant() + "; check the clock or the certificate.");
         }

@@ -50,22 +50,22 @@ final class PemFiles {
                 }
             }
         } catch (IOException | CertificateException e) {
-            throw ShellException.usage(file + " is not a readable PEM file: " + e.getMessage());
+            throw new ShellException(file + " is not a readable PEM file: " + e.getMessage());
         }
         if (certificates.isEmpty()) {
-            throw ShellException.usage(file + " holds no certificate; a PEM file for --certificate needs the "
+            throw new ShellException(file + " holds no certificate; a PEM file for --certificate needs the "
                     + "'BEGIN CERTIFICATE' block and its private key.");
         }
         if (keys.isEmpty()) {
-            throw ShellException.usage(file + " holds a certificate but no private key; append the key "
+            throw new ShellException(file + " holds a certificate but no private key; append the key "
                     + "('BEGIN PRIVATE KEY' block) to the file, as az and openssl do.");
         }
         if (keys.size() > 1) {
-            throw ShellException.usage(file + " holds " + keys.size() + " private keys; keep exactly one.");
+            throw new ShellException(file + " holds " + keys.size() + " private keys; keep exactly one.");
         }
         PrivateKey key = privateKey(file, keys.get(0), passwords);
         X509Certificate leaf = CertificateRequirements.certificateFor(key, certificates)
-                .orElseThrow(() -> ShellException.usage("The private key in " + file + " does not belong to its "
+                .orElseThrow(() -> new ShellException("The private key in " + file + " does not belong to its "
                         + "certificate" + (certificates.size() > 1 ? "s" : "") + " ("
                         + certificates.get(0).getSubjectX500Principal()
                         + "); put the matching certificate and key together."));

@@ -53,7 +53,12 @@ public final class TestCertificates {
             generator.initialize(bits);
             KeyPair keys = generator.generateKeyPair();
             X500Name name = new X500Name("CN=" + cn);
-            String signature = algorithm.equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+            String signature =
+                    switch (algorithm) {
+                        case "EC" -> "SHA256withECDSA";
+                        case "DSA" -> "SHA256withDSA";
+                        default -> "SHA256withRSA";
+                    };
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(new JcaX509v3CertificateBuilder(
                                     name,
