@@ -39,7 +39,7 @@ public final class CertificateFinder {
     private CertificateFinder() {}
 
     /** A certificate that matched, with where it was and its key (null when the file has none). */
-    private record Match(X509Certificate certificate, Path file, CertificateCredential credential) {}
+    record Match(X509Certificate certificate, String where, CertificateCredential credential) {}
 
     /** What a search saw: the matches, the stores with their file counts, the files it could not open. */
     private record Search(List<Match> matches, List<String> searched, List<Path> locked) {
@@ -103,9 +103,10 @@ public final class CertificateFinder {
 
     private static CertificateCredential withKey(Match match, String what) {
         if (match.credential() == null) {
-            throw new ShellException(
-                    "Found certificate " + what + " in " + match.file() + ", but without its private key; "
-                            + "connecting needs the key too (a .pfx, or a .pem with the key appended).");
+            throw new ShellException("Found certificate " + what + " in " + match.where()
+                    + ", but without its private key (or this account may not "
+                    + "read it); "
+                    + "connecting needs the key too (a .pfx, or a .pem with the key appended).");
         }
         return match.credential();
     }
@@ -153,6 +154,13 @@ public final class CertificateFinder {
         List<String> searched = new ArrayList<>();
         List<Path> locked = new ArrayList<>();
         for (CertificateStore store : stores) {
+            if (store.keyStoreType() != null) {
+                searched.add(SystemKeyStores.search(store, wanted, passwords, matches::add));
+                if (preferredName != null && !matches.isEmpty()) {
+                    return new Search(matches, searched, locked);
+                }
+                continue;
+            }
             if (!Files.exists(store.location())) {
                 searched.add(store.label() + " (not present)");
                 continue;
@@ -204,7 +212,7 @@ public final class CertificateFinder {
                 locked.add(file);
             }
             return opened.filter(c -> wanted.test(c.certificate()))
-                    .map(c -> List.of(new Match(c.certificate(), file, c)))
+                    .map(c -> List.of(new Match(c.certificate(), file.toString(), c)))
                     .orElse(List.of());
         }
         List<X509Certificate> certificates =
@@ -217,7 +225,9 @@ public final class CertificateFinder {
         CertificateCredential credential = hasKey ? PemFiles.load(file, content, passwords) : null;
         return certificates.stream()
                 .map(c -> new Match(
-                        c, file, credential != null && credential.certificate().equals(c) ? credential : null))
+                        c,
+                        file.toString(),
+                        credential != null && credential.certificate().equals(c) ? credential : null))
                 .toList();
     }
 

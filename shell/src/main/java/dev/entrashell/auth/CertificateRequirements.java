@@ -26,8 +26,11 @@ final class CertificateRequirements {
         X509Certificate certificate = credential.certificate();
         PrivateKey key = credential.privateKey();
         String where = credential.source();
-        if (!(key instanceof RSAKey rsa)) {
-            throw new ShellException("The certificate in " + where + " has a " + key.getAlgorithm()
+        // The certificate's public key says what the key is: keys held by an OS store (Windows CAPI,
+        // the macOS keychain) are handles that do not expose their modulus.
+        if (!"RSA".equals(key.getAlgorithm()) || !(certificate.getPublicKey() instanceof RSAKey rsa)) {
+            throw new ShellException("The certificate in " + where + " has a "
+                    + certificate.getPublicKey().getAlgorithm()
                     + " key; Entra ID client certificates need an RSA key (2048 bits or more). Make one with "
                     + "'cert new' or openssl req -newkey rsa:2048.");
         }
@@ -36,7 +39,7 @@ final class CertificateRequirements {
             throw new ShellException("The key in " + where + " has " + bits + " bits; Entra ID needs RSA keys of "
                     + MIN_RSA_BITS + " bits or more. Make a new certificate.");
         }
-        if (certificateFor(key, List.of(certificate)).isEmpty()) {
+        if (key instanceof RSAKey && certificateFor(key, List.of(certificate)).isEmpty()) {
             throw new ShellException("The private key in " + where + " does not belong to its certificate "
                     + certificate.getSubjectX500Principal() + ".");
         }

@@ -2,6 +2,7 @@ package dev.entrashell.auth;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import dev.entrashell.session.ShellHome;
 
@@ -9,7 +10,17 @@ import dev.entrashell.session.ShellHome;
  * A place certificates are kept: a folder of {@code .pfx}/{@code .p12}/{@code .pem} files, or a single
  * PKCS#12 file. {@code label} is how messages name it.
  */
-public record CertificateStore(String label, Path location) {
+public record CertificateStore(String label, Path location, String keyStoreType) {
+
+    /** A folder or file store. */
+    public CertificateStore(String label, Path location) {
+        this(label, location, null);
+    }
+
+    /** A store the JDK reads through a {@link java.security.KeyStore} type, such as Windows-MY. */
+    static CertificateStore system(String label, String keyStoreType) {
+        return new CertificateStore(label, null, keyStoreType);
+    }
 
     public static final String DEFAULT = "default";
 
@@ -20,11 +31,21 @@ public record CertificateStore(String label, Path location) {
      */
     public static List<CertificateStore> resolve(String store, ShellHome home) {
         if (store == null || store.equalsIgnoreCase(DEFAULT)) {
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            CertificateStore own = new CertificateStore(home.certificateStore().toString(), home.certificateStore());
+            if (os.startsWith("windows")) {
+                // JDK 17 reads CurrentUser\My as Windows-MY; LocalMachine\My needs Windows-MY-LOCALMACHINE (JDK 19+).
+                return List.of(
+                        system("Windows CurrentUser\\My", "Windows-MY"),
+                        system("Windows LocalMachine\\My", "Windows-MY-LOCALMACHINE"),
+                        own);
+            }
+            if (os.startsWith("mac")) {
+                return List.of(system("macOS login keychain", "KeychainStore"), own);
+            }
             Path dotnet =
                     Path.of(System.getProperty("user.home"), ".dotnet", "corefx", "cryptography", "x509stores", "my");
-            return List.of(
-                    new CertificateStore(home.certificateStore().toString(), home.certificateStore()),
-                    new CertificateStore(dotnet + " (PowerShell CurrentUser\\My)", dotnet));
+            return List.of(own, new CertificateStore(dotnet + " (PowerShell CurrentUser\\My)", dotnet));
         }
         Path path = Path.of(store).toAbsolutePath().normalize();
         return List.of(new CertificateStore(path.toString(), path));
