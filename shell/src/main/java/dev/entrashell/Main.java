@@ -19,6 +19,7 @@ import dev.entrashell.command.ShellServices;
 import dev.entrashell.demo.DemoMode;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.repl.InteractiveShell;
+import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
@@ -100,11 +101,12 @@ public final class Main implements Callable<Integer> {
                 home,
                 new Session(),
                 environments,
-                new Connector(environments, home, diagnostics, Clock.systemUTC()),
+                new Connector(environments, home, diagnostics, Clock.systemUTC(), notice -> output.warn(notice)),
                 output,
                 prompter,
                 diagnostics,
                 environment,
+                new Cancellation(),
                 Clock.systemUTC());
         DemoMode demoMode = null;
         try {

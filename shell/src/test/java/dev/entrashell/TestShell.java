@@ -14,6 +14,7 @@ import dev.entrashell.command.LineExecutor;
 import dev.entrashell.command.ShellServices;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.output.ShellOutput;
+import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
@@ -39,15 +40,17 @@ public final class TestShell {
         PrintWriter errWriter = new PrintWriter(err, true);
         Diagnostics diagnostics = new Diagnostics(debug, errWriter, redactor);
         Environments environments = new Environments(shellHome.environmentsFile());
+        ShellOutput output = new ShellOutput(new PrintWriter(out, true), errWriter, false, false, () -> 160);
         services = new ShellServices(
                 shellHome,
                 new Session(),
                 environments,
-                new Connector(environments, shellHome, diagnostics, Clock.systemUTC()),
-                new ShellOutput(new PrintWriter(out, true), errWriter, false, false, () -> 160),
+                new Connector(environments, shellHome, diagnostics, Clock.systemUTC(), output::warn),
+                output,
                 Prompter.none(),
                 diagnostics,
                 new HashMap<>(variables),
+                new Cancellation(),
                 Clock.systemUTC());
         executor = new LineExecutor(services);
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
@@ -28,9 +29,13 @@ public final class Connector {
     private final ShellHome home;
     private final Diagnostics diagnostics;
     private final Clock clock;
+    private final Consumer<String> notices;
 
-    public Connector(Environments environments, ShellHome home, Diagnostics diagnostics, Clock clock) {
+    /** {@code notices} shows the user why a request waits (throttling, retries). */
+    public Connector(
+            Environments environments, ShellHome home, Diagnostics diagnostics, Clock clock, Consumer<String> notices) {
         this.environments = environments;
+        this.notices = notices;
         this.home = home;
         this.diagnostics = diagnostics;
         this.clock = clock;
@@ -43,14 +48,14 @@ public final class Connector {
         Supplier<AccessToken> acquirer;
         CredentialSpec spec = request.credential();
         if (spec instanceof CredentialSpec.ManagedIdentity identity) {
-            http = new HttpStack(environment, request.timeout(), diagnostics);
+            http = new HttpStack(environment, request.timeout(), diagnostics, notices);
             diagnostics.log("managed identity source chosen by MSAL: " + ManagedIdentityTokens.source());
             acquirer = new ManagedIdentityTokens(identity, environment, http.tokenClient(), request.timeout());
             described.type = CredentialType.ManagedIdentity;
             described.managedIdentityId = identity.id() == null ? "SystemAssigned" : identity.id();
         } else {
             IClientCredential credential = clientCredential(spec, described);
-            http = new HttpStack(environment, request.timeout(), diagnostics);
+            http = new HttpStack(environment, request.timeout(), diagnostics, notices);
             acquirer = new ConfidentialClientTokens(
                     request.clientId(),
                     request.tenant(),

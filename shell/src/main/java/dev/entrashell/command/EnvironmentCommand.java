@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import com.google.gson.JsonObject;
 
-import dev.entrashell.output.TablePrinter;
+import dev.entrashell.output.Renderer;
 import dev.entrashell.session.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +41,7 @@ final class EnvironmentCommand {
             List<JsonObject> rows = services.environments().list().stream()
                     .map(ListEnvironments::row)
                     .collect(Collectors.toList());
-            TablePrinter.print(services.output().out(), rows, services.output().width());
+            Renderer.table(services.output().out(), rows, services.output().width());
         }
 
         private static JsonObject row(Environment environment) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.entrashell.auth.Connector;
 import dev.entrashell.output.ShellOutput;
+import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
@@ -24,4 +25,5 @@ public record ShellServices(
         Prompter prompter,
         Diagnostics diagnostics,
         Map<String, String> environmentVariables,
+        Cancellation cancellation,
         Clock clock) {}

@@ -4,48 +4,115 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.UUID;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
 import dev.entrashell.ShellException;
 import dev.entrashell.auth.AccessToken;
 import dev.entrashell.net.NetworkErrors;
+import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.Connection;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
-/** Sends requests to the connection's Graph endpoint with its token, through Graph's HTTP pipeline. */
+/**
+ * Sends requests to the connection's Graph endpoint with its token, through Graph's HTTP pipeline:
+ * one request, or a GET followed page by page through {@code @odata.nextLink}.
+ */
 public final class GraphClient {
     public static final String USER_AGENT = "EntraShell/0.1";
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    private final Connection connection;
-
-    public GraphClient(Connection connection) {
-        this.connection = connection;
+    /** Receives each page of a paged GET; the page is dropped after the call, so memory stays flat. */
+    public interface PageSink {
+        void page(JsonObject page) throws IOException;
     }
 
-    public GraphResponse get(String target, String apiVersion) {
-        HttpUrl url = GraphUrls.resolve(connection.environment(), target, apiVersion);
+    private final Connection connection;
+    private final Cancellation cancellation;
+    private final GraphPermissionHints hints;
+
+    public GraphClient(Connection connection, Cancellation cancellation, GraphPermissionHints hints) {
+        this.connection = connection;
+        this.cancellation = cancellation;
+        this.hints = hints;
+    }
+
+    public GraphResponse send(GraphRequest request) {
+        return execute(request, url(request));
+    }
+
+    /** Follows {@code @odata.nextLink} verbatim to the last page, re-sending the headers on every page. */
+    public void pages(GraphRequest request, PageSink sink) throws IOException {
+        HttpUrl url = url(request);
+        while (url != null) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw ShellException.interrupted("paging stopped");
+            }
+            JsonElement body = execute(request, url).json();
+            if (!body.isJsonObject()) {
+                throw new ShellException("Graph answered a page that is not a JSON object; paging stopped.");
+            }
+            JsonObject page = body.getAsJsonObject();
+            JsonElement next = page.remove("@odata.nextLink");
+            sink.page(page);
+            url = next == null || next.isJsonNull()
+                    ? null
+                    : GraphUrls.resolve(connection.environment(), next.getAsString(), request.apiVersion());
+        }
+    }
+
+    private HttpUrl url(GraphRequest request) {
+        return request.options()
+                .applyTo(GraphUrls.resolve(connection.environment(), request.target(), request.apiVersion()));
+    }
+
+    private GraphResponse execute(GraphRequest request, HttpUrl url) {
         AccessToken token = connection.tokens().token();
-        Request request = new Request.Builder()
+        Request.Builder builder = new Request.Builder()
                 .url(url)
-                .get()
-                .header("Authorization", "Bearer " + token.value())
                 .header("Accept", "application/json")
                 .header("client-request-id", UUID.randomUUID().toString())
-                .header("User-Agent", USER_AGENT)
-                .build();
-        Call call = connection.http().graphClient().newCall(request);
-        try (Response response = call.execute()) {
-            ResponseBody body = response.body();
-            String text = body == null ? "" : body.string();
+                .header("User-Agent", USER_AGENT);
+        if (request.options().needsEventualConsistency()) {
+            builder.header("ConsistencyLevel", "eventual");
+        }
+        request.headers().forEach(h -> builder.header(h.name(), h.value()));
+        builder.header("Authorization", "Bearer " + token.value());
+        RequestBody body = request.body() == null ? null : RequestBody.create(request.body(), JSON);
+        if (body == null
+                && (request.method().equals("POST")
+                        || request.method().equals("PUT")
+                        || request.method().equals("PATCH"))) {
+            body = RequestBody.create(new byte[0], JSON);
+        }
+        builder.method(request.method(), body);
+        Call call = connection.http().graphClient().newCall(builder.build());
+        try (AutoCloseable tracked = cancellation.track(call::cancel);
+                Response response = call.execute()) {
+            ResponseBody responseBody = response.body();
+            String text = responseBody == null ? "" : responseBody.string();
             if (!response.isSuccessful()) {
                 throw GraphErrors.from(
-                        response.code(), "GET", url.toString(), text, response.header("request-id"), token.claims());
+                        response.code(),
+                        request.method(),
+                        url.toString(),
+                        text,
+                        response.header("request-id"),
+                        token.claims(),
+                        hints);
             }
-            return new GraphResponse(response.code(), response.header("request-id"), text);
+            return new GraphResponse(
+                    response.code(), response.header("request-id"), response.header("Content-Type"), text);
+        } catch (ShellException e) {
+            throw e;
         } catch (InterruptedIOException e) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
                 throw ShellException.interrupted("the request to " + url.host() + " was cancelled");
             }
             throw NetworkErrors.explain(
@@ -53,10 +120,15 @@ public final class GraphClient {
                     connection.environment().graph(),
                     connection.environment().name());
         } catch (IOException e) {
+            if (call.isCanceled()) {
+                throw ShellException.interrupted("the request to " + url.host() + " was cancelled");
+            }
             throw NetworkErrors.explain(
                     e,
                     connection.environment().graph(),
                     connection.environment().name());
+        } catch (Exception e) {
+            throw new ShellException("Request to " + url.host() + " failed: " + e, e);
         }
     }
 }

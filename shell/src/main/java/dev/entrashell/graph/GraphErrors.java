@@ -18,7 +18,13 @@ final class GraphErrors {
     private GraphErrors() {}
 
     static ShellException from(
-            int status, String method, String url, String body, String headerRequestId, TokenClaims claims) {
+            int status,
+            String method,
+            String url,
+            String body,
+            String headerRequestId,
+            TokenClaims claims,
+            GraphPermissionHints hints) {
         String code = null;
         String message = null;
         String requestId = headerRequestId;
@@ -56,6 +62,10 @@ final class GraphErrors {
         }
         if (status == 403) {
             List<String> roles = claims.roles();
+            hints.rolesFor(method, okhttp3.HttpUrl.get(url).encodedPath())
+                    .ifPresent(needed -> line.append(" This call needs one of the application roles: ")
+                            .append(String.join(", ", needed))
+                            .append('.'));
             line.append(
                     roles.isEmpty()
                             ? " The token has no roles: grant the app an application permission for this call and give admin consent."

@@ -5,8 +5,10 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 
-/** A successful Graph answer: status, request id and body. */
-public record GraphResponse(int status, String requestId, String body) {
+import dev.entrashell.ShellException;
+
+/** A successful Graph answer: status, request id, content type and body as received. */
+public record GraphResponse(int status, String requestId, String contentType, String body) {
 
     /** The body as JSON; JSON null for an empty body (204). */
     public JsonElement json() {
@@ -16,8 +18,12 @@ public record GraphResponse(int status, String requestId, String body) {
         try {
             return JsonParser.parseString(body);
         } catch (JsonSyntaxException e) {
-            throw new dev.entrashell.ShellException(
-                    "Graph answered with something that is not JSON (" + e.getMessage() + "); see it with --debug.");
+            throw new ShellException("Graph answered with something that is not JSON (" + contentType
+                    + "); use --output raw to see it as received.");
         }
+    }
+
+    public boolean isJson() {
+        return contentType == null || contentType.contains("json");
     }
 }

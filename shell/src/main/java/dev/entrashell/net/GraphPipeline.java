@@ -16,17 +16,23 @@ import okhttp3.OkHttpClient;
 final class GraphPipeline {
     private GraphPipeline() {}
 
-    static OkHttpClient build(OkHttpClient base, Duration timeout, Interceptor debug) {
+    static OkHttpClient build(OkHttpClient base, Duration timeout, Interceptor retry, Interceptor debug) {
         OkHttpClient.Builder builder = base.newBuilder();
         builder.interceptors().clear();
         for (Interceptor middleware : GraphClientFactory.createDefaultGraphInterceptors(new GraphClientOption())) {
-            builder.addInterceptor(middleware);
+            // Ours retries the same way but tells the user it is waiting (see RetryInterceptor).
+            if (!middleware.getClass().getSimpleName().equals("RetryHandler")) {
+                builder.addInterceptor(middleware);
+            }
         }
+        builder.addInterceptor(retry);
         // The debug interceptor sits innermost so it logs every attempt, retries included.
         return builder.addInterceptor(debug)
                 .followRedirects(false)
                 .readTimeout(timeout)
-                .callTimeout(timeout.multipliedBy(4))
+                .callTimeout(
+                        Duration.ZERO) // each attempt has its read timeout; waits for Retry-After are bounded by the
+                // retry count
                 .build();
     }
 }

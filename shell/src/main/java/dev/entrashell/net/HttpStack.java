@@ -15,10 +15,16 @@ public final class HttpStack {
     private final OkHttpClient tokenClient;
     private final Diagnostics diagnostics;
     private final Duration timeout;
+    private final java.util.function.Consumer<String> retryNotices;
     private OkHttpClient graphClient;
 
-    public HttpStack(Environment environment, Duration timeout, Diagnostics diagnostics) {
+    public HttpStack(
+            Environment environment,
+            Duration timeout,
+            Diagnostics diagnostics,
+            java.util.function.Consumer<String> retryNotices) {
         this.diagnostics = diagnostics;
+        this.retryNotices = retryNotices;
         this.timeout = timeout;
         TlsTrust trust = TlsTrust.forCaFile(environment.caFile());
         this.tokenClient = new OkHttpClient.Builder()
@@ -38,7 +44,8 @@ public final class HttpStack {
     /** Built on first use: graph-core's middleware is only loaded when Graph is called. */
     public synchronized OkHttpClient graphClient() {
         if (graphClient == null) {
-            graphClient = GraphPipeline.build(tokenClient, timeout, new DebugInterceptor(diagnostics));
+            graphClient = GraphPipeline.build(
+                    tokenClient, timeout, new RetryInterceptor(retryNotices), new DebugInterceptor(diagnostics));
         }
         return graphClient;
     }

@@ -4,5 +4,9 @@ package dev.entrashell.output;
 public enum OutputFormat {
     table,
     list,
-    json
+    json,
+    csv,
+    tsv,
+    raw,
+    none
 }

@@ -79,7 +79,10 @@ public final class InteractiveShell {
         prompter.attach(reader);
         Thread worker = Thread.currentThread();
         // While a command runs, Ctrl-C interrupts it; while reading, JLine turns it into UserInterruptException.
-        terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+        terminal.handle(Terminal.Signal.INT, signal -> {
+            services.cancellation().cancel();
+            worker.interrupt();
+        });
         Diagnostics diagnostics = services.diagnostics();
         try {
             while (true) {

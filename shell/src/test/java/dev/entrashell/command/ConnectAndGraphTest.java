@@ -164,6 +164,8 @@ class ConnectAndGraphTest {
         assertThat(shell.out().lines().findFirst().orElse(""))
                 .startsWith("displayName")
                 .contains("id");
+        assertThat(shell.out().lines().count()).isEqualTo(2 + 100); // header, rule and Graph's default page of 100
+        assertThat(shell.err()).contains("More results: add --all, or get 'https://127.0.0.1:");
     }
 
     /** A Graph error is one line with status, code, message and request-id; the shell goes on. */

@@ -1,0 +1,24 @@
+package dev.entrashell.command;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "delete", description = "DELETE a Graph resource.")
+final class DeleteCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    GraphRequestOptions request;
+
+    private final ShellServices services;
+
+    DeleteCommand(ShellServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void run() {
+        new GraphCall(services).run("DELETE", request);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.entrashell.command;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "put", description = "PUT a Graph resource.")
+final class PutCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    GraphRequestOptions request;
+
+    private final ShellServices services;
+
+    PutCommand(ShellServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void run() {
+        new GraphCall(services).run("PUT", request);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.entrashell.net;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
+
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Retries what Graph asks to be retried (429 throttling, 503 and 504) a bounded number of times,
+ * waiting as long as {@code Retry-After} says (or backing off exponentially when it says nothing), and
+ * tells the user why the prompt is waiting. Replaces graph-core's RetryHandler, which waits silently.
+ * Bodies are replayed, so POST, PATCH and PUT are retried too: Graph throttles them before acting.
+ */
+public final class RetryInterceptor implements Interceptor {
+    public static final int MAX_RETRIES = 4;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(180);
+
+    private final Consumer<String> notice;
+
+    public RetryInterceptor(Consumer<String> notice) {
+        this.notice = notice;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        Response response = chain.proceed(request);
+        for (int retry = 1; retry <= MAX_RETRIES && retriable(response.code()); retry++) {
+            Duration wait = waitFor(response, retry);
+            notice.accept("Graph answered " + response.code() + (response.code() == 429 ? " (throttled)" : "")
+                    + "; retrying in " + seconds(wait) + " (retry " + retry + " of " + MAX_RETRIES + ")...");
+            response.close();
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("cancelled while waiting to retry");
+            }
+            response = chain.proceed(request);
+        }
+        return response;
+    }
+
+    private static boolean retriable(int status) {
+        return status == 429 || status == 503 || status == 504;
+    }
+
+    /** Retry-After in seconds or as an HTTP date; otherwise 1, 2, 4, 8 seconds. */
+    static Duration waitFor(Response response, int retry) {
+        String header = response.header("Retry-After");
+        Duration wait = null;
+        if (header != null) {
+            try {
+                wait = Duration.ofSeconds(Long.parseLong(header.strip()));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    wait = Duration.between(
+                            ZonedDateTime.now(),
+                            ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
+                } catch (DateTimeParseException notDate) {
+                    wait = null;
+                }
+            }
+        }
+        if (wait == null || wait.isNegative()) {
+            wait = Duration.ofSeconds(1L << (retry - 1));
+        }
+        return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+    }
+
+    private static String seconds(Duration wait) {
+        long millis = wait.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format("%.1f s", millis / 1000.0);
+    }
+}
