@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 import dev.entrashell.emulator.demo.DemoCredentials;
+import dev.entrashell.emulator.demo.DemoDirectory;
 import dev.entrashell.emulator.demo.DemoSeed;
 import dev.entrashell.emulator.demo.DemoUsers;
 import dev.entrashell.emulator.directory.AppRegistration;
@@ -21,6 +25,7 @@ import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.graph.AccessTokenValidator;
 import dev.entrashell.emulator.graph.GraphServer;
+import dev.entrashell.emulator.graph.Throttler;
 import dev.entrashell.emulator.http.LoopbackHttpsServer;
 import dev.entrashell.emulator.http.RequestLog;
 import dev.entrashell.emulator.http.ServingHandler;
@@ -63,6 +68,8 @@ public final class Emulator implements AutoCloseable {
     private final DemoTenant demo;
     private final Directory directory;
     private final RequestLog log;
+    private final Throttler throttler;
+    private volatile Throttling throttling;
 
     private Emulator(
             LoopbackHttpsServer login,
@@ -70,13 +77,17 @@ public final class Emulator implements AutoCloseable {
             CertificateAuthority ca,
             DemoTenant demo,
             Directory directory,
-            RequestLog log) {
+            RequestLog log,
+            Throttler throttler,
+            Throttling throttling) {
         this.login = login;
         this.graph = graph;
         this.ca = ca;
         this.demo = demo;
         this.directory = directory;
         this.log = log;
+        this.throttler = throttler;
+        this.throttling = throttling;
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
@@ -90,7 +101,7 @@ public final class Emulator implements AutoCloseable {
                 : DemoAppFiles.loadOrCreate(state, options.clock());
 
         Directory directory = new Directory();
-        DemoTenant demo = seed(directory, credentials, state, options.userCount());
+        DemoTenant demo = seed(directory, credentials, state, options.userCount(), options.clock());
 
         RequestLog log = new RequestLog(RequestLog.DEFAULT_CAPACITY);
         LoopbackHttpsServer login = LoopbackHttpsServer.bind(LOGIN_SERVER, options.loginPort(), tls);
@@ -119,20 +130,23 @@ public final class Emulator implements AutoCloseable {
                 directory,
                 responses,
                 options.clock());
+        Throttler throttler = new Throttler(options.clock());
+        throttler.setRule(rule(options.throttling()));
         GraphServer graphServer = new GraphServer(
                 graphEndpoint,
                 loginEndpoint,
                 new AccessTokenValidator(signingKey, directory, options.clock(), options.clockSkew()),
-                GraphServer.defaultRoutes(directory),
+                directory,
+                throttler,
                 options.clock());
 
         login.serve(new ServingHandler(LOGIN_SERVER, loginServer, log, options.clock()));
         graph.serve(new ServingHandler(GRAPH_SERVER, graphServer, log, options.clock()));
-        return new Emulator(login, graph, ca, demo, directory, log);
+        return new Emulator(login, graph, ca, demo, directory, log, throttler, options.throttling());
     }
 
     private static DemoTenant seed(
-            Directory directory, DemoCredentials credentials, StateDirectory state, int userCount) {
+            Directory directory, DemoCredentials credentials, StateDirectory state, int userCount, Clock clock) {
         Tenant tenant = directory.registerTenant(new Tenant(
                 DemoSeed.TENANT_ID, DemoSeed.ORGANIZATION_NAME, List.of(DemoSeed.DOMAIN), DemoSeed.TENANT_CREATED));
         X509Certificate certificate = credentials.identity().certificate();
@@ -145,8 +159,12 @@ public final class Emulator implements AutoCloseable {
                         List.of(certificate),
                         List.of(credentials.clientSecret()),
                         new HashSet<>(DemoSeed.ROLES)));
-        directory.setUsers(
-                tenant.id(), DemoUsers.generate(DemoSeed.USER_SEED, tenant.id(), tenant.defaultDomain(), userCount));
+        Instant now = clock.instant();
+        DemoDirectory.seed(
+                directory.objects(tenant.id()),
+                tenant.defaultDomain(),
+                DemoUsers.generate(DemoSeed.USER_SEED, tenant.id(), tenant.defaultDomain(), userCount, now),
+                now);
         return new DemoTenant(
                 tenant.id(),
                 tenant.defaultDomain(),
@@ -217,6 +235,29 @@ public final class Emulator implements AutoCloseable {
     /** Every request both servers answered so far, oldest first (the most recent 20,000). */
     public List<RecordedRequest> requests() {
         return log.snapshot();
+    }
+
+    /**
+     * Switches Graph's throttling on (or, with {@link Throttling#off()}, off) while the emulator
+     * runs; what the previous setting had throttled is forgotten.
+     */
+    public void setThrottling(Throttling throttling) {
+        this.throttling = Objects.requireNonNull(throttling, "throttling");
+        throttler.setRule(rule(throttling));
+    }
+
+    public Throttling throttling() {
+        return throttling;
+    }
+
+    private static Throttler.Rule rule(Throttling throttling) {
+        Throttler.Trigger trigger =
+                switch (throttling.trigger()) {
+                    case NONE -> Throttler.Trigger.NONE;
+                    case EVERY_NTH_REQUEST -> Throttler.Trigger.EVERY_NTH_REQUEST;
+                    case FIRST_REQUEST_PER_PATH -> Throttler.Trigger.FIRST_REQUEST_PER_PATH;
+                };
+        return new Throttler.Rule(trigger, throttling.every(), throttling.status(), throttling.retryAfterSeconds());
     }
 
     /** Calls the listener after each answered request, on the server's thread. */

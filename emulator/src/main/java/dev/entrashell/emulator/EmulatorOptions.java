@@ -15,7 +15,10 @@ import java.util.Objects;
  * @param userCount how many users the demo tenant has
  * @param tokenLifetime lifetime of issued access tokens ({@code expires_in})
  * @param clockSkew tolerance when checking client assertion and access token times
- * @param clock the emulator's notion of now, for tokens, assertions and certificates it checks
+ * @param clock the emulator's notion of now, for tokens, assertions and certificates it checks,
+ *     and for the seed's relative dates (expiring credentials, stale sign-ins) and throttling
+ * @param throttling when Graph answers 429 or 503 with Retry-After; {@link Throttling#off()} by
+ *     default, and switchable on a running emulator with {@link Emulator#setThrottling}
  */
 public record EmulatorOptions(
         Path stateDir,
@@ -24,7 +27,8 @@ public record EmulatorOptions(
         int userCount,
         Duration tokenLifetime,
         Duration clockSkew,
-        Clock clock) {
+        Clock clock,
+        Throttling throttling) {
 
     public static final int DEFAULT_USER_COUNT = 300;
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(3599);
@@ -39,6 +43,7 @@ public record EmulatorOptions(
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         Objects.requireNonNull(clockSkew, "clockSkew");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(throttling, "throttling");
         if (tokenLifetime.getSeconds() < 1) {
             throw new IllegalArgumentException("tokenLifetime must be at least one second: " + tokenLifetime);
         }
@@ -47,37 +52,61 @@ public record EmulatorOptions(
         }
     }
 
+    /** Options without throttling (as before throttling existed). */
+    public EmulatorOptions(
+            Path stateDir,
+            int loginPort,
+            int graphPort,
+            int userCount,
+            Duration tokenLifetime,
+            Duration clockSkew,
+            Clock clock) {
+        this(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, Throttling.off());
+    }
+
     public static EmulatorOptions defaults() {
         return new EmulatorOptions(
                 null, 0, 0, DEFAULT_USER_COUNT, DEFAULT_TOKEN_LIFETIME, DEFAULT_CLOCK_SKEW, Clock.systemUTC());
     }
 
+    public EmulatorOptions withThrottling(Throttling throttling) {
+        return new EmulatorOptions(
+                stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, throttling);
+    }
+
     public EmulatorOptions withStateDir(Path stateDir) {
-        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+        return new EmulatorOptions(
+                stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, throttling);
     }
 
     public EmulatorOptions withLoginPort(int loginPort) {
-        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+        return new EmulatorOptions(
+                stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, throttling);
     }
 
     public EmulatorOptions withGraphPort(int graphPort) {
-        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+        return new EmulatorOptions(
+                stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, throttling);
     }
 
     public EmulatorOptions withUserCount(int userCount) {
-        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+        return new EmulatorOptions(
+                stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, throttling);
     }
 
     public EmulatorOptions withTokenLifetime(Duration tokenLifetime) {
-        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+        return new EmulatorOptions(
+                stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, throttling);
     }
 
     public EmulatorOptions withClockSkew(Duration clockSkew) {
-        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+        return new EmulatorOptions(
+                stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, throttling);
     }
 
     public EmulatorOptions withClock(Clock clock) {
-        return new EmulatorOptions(stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock);
+        return new EmulatorOptions(
+                stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, throttling);
     }
 
     private static void checkPort(String name, int port) {

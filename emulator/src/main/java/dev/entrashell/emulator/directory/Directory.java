@@ -1,6 +1,7 @@
 package dev.entrashell.emulator.directory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,14 +16,15 @@ public final class Directory {
     private final ConcurrentMap<String, TenantState> tenantsById = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> tenantIdsByDomain = new ConcurrentHashMap<>();
 
-    /** Mutable per-tenant state; the values it holds are immutable and swapped whole. */
+    /** Mutable per-tenant state: registrations for the token endpoint, directory objects for Graph. */
     private static final class TenantState {
         private final Tenant tenant;
         private final ConcurrentMap<String, AppRegistration> applications = new ConcurrentHashMap<>();
-        private volatile Users users = Users.none();
+        private final TenantObjects objects;
 
         private TenantState(Tenant tenant) {
             this.tenant = tenant;
+            this.objects = new TenantObjects(tenant.id());
         }
     }
 
@@ -52,9 +54,17 @@ public final class Directory {
         return state(idOrDomain).map(state -> state.tenant);
     }
 
-    /** Registers an application, or replaces the one with the same client id. */
+    /**
+     * Registers an application, or replaces the one with the same client id. Graph then serves it
+     * too: its application object, its service principal (with {@code servicePrincipalObjectId}),
+     * their credentials, and an app role assignment for each Microsoft Graph role it holds.
+     */
     public AppRegistration registerApplication(String tenantIdOrDomain, AppRegistration application) {
-        requireState(tenantIdOrDomain).applications.put(application.clientId(), application);
+        TenantState state = requireState(tenantIdOrDomain);
+        try (TenantObjects.Held held = state.objects.write()) {
+            state.applications.put(application.clientId(), application);
+            state.objects.syncRegistration(application, Instant.now());
+        }
         return application;
     }
 
@@ -68,16 +78,147 @@ public final class Directory {
                 .orElse(List.of());
     }
 
+    /** Removes the registration, and from Graph the application object and service principal. */
     public void removeApplication(String tenantIdOrDomain, String clientId) {
-        requireState(tenantIdOrDomain).applications.remove(clientId.toLowerCase(Locale.ROOT));
+        TenantState state = requireState(tenantIdOrDomain);
+        try (TenantObjects.Held held = state.objects.write()) {
+            state.applications.remove(clientId.toLowerCase(Locale.ROOT));
+            state.objects.removeRegistration(clientId);
+        }
     }
 
+    /** Replaces the tenant's users (their group memberships and managers are dropped). */
     public void setUsers(String tenantIdOrDomain, List<User> users) {
-        requireState(tenantIdOrDomain).users = new Users(users);
+        requireState(tenantIdOrDomain).objects.replaceUsers(users);
     }
 
+    /** A snapshot of the tenant's users, in paging order. */
     public Users users(String tenantIdOrDomain) {
-        return state(tenantIdOrDomain).map(state -> state.users).orElse(Users.none());
+        return state(tenantIdOrDomain)
+                .map(state -> new Users(state.objects.users()))
+                .orElse(Users.none());
+    }
+
+    /**
+     * Adds a client secret to an application object. When the application is registered here (it
+     * can get tokens), the secret works at the token endpoint at once.
+     *
+     * @param secret the secret's value, returned once to the caller and never shown again
+     * @throws IllegalArgumentException when there is no such tenant or application
+     */
+    public PasswordCredential addPassword(
+            String tenantIdOrDomain, String applicationObjectId, String secret, PasswordCredential credential) {
+        TenantState state = requireState(tenantIdOrDomain);
+        try (TenantObjects.Held held = state.objects.write()) {
+            Application application = state.objects
+                    .application(applicationObjectId)
+                    .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
+            AppRegistration registration = state.applications.get(application.appId());
+            if (registration != null) {
+                state.objects.describeSecret(application.appId(), secret, credential);
+                List<String> secrets = new ArrayList<>(registration.secrets());
+                secrets.add(secret);
+                registerApplication(tenantIdOrDomain, registration.withSecrets(secrets));
+            } else {
+                List<PasswordCredential> passwords = new ArrayList<>(application.passwordCredentials());
+                passwords.add(credential);
+                state.objects.putApplication(withPasswords(application, passwords));
+            }
+            return credential;
+        }
+    }
+
+    /**
+     * Removes the application's client secret with this key id (from the registration too).
+     *
+     * @return false when the application has no such secret
+     */
+    public boolean removePassword(String tenantIdOrDomain, String applicationObjectId, String keyId) {
+        TenantState state = requireState(tenantIdOrDomain);
+        try (TenantObjects.Held held = state.objects.write()) {
+            Application application = state.objects
+                    .application(applicationObjectId)
+                    .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
+            AppRegistration registration = state.applications.get(application.appId());
+            Optional<String> secret = state.objects.secretWithKeyId(application.appId(), keyId);
+            if (registration != null && secret.isPresent()) {
+                List<String> secrets = new ArrayList<>(registration.secrets());
+                secrets.remove(secret.get());
+                registerApplication(tenantIdOrDomain, registration.withSecrets(secrets));
+                return true;
+            }
+            List<PasswordCredential> passwords = new ArrayList<>(application.passwordCredentials());
+            if (!passwords.removeIf(p -> p.keyId().equalsIgnoreCase(keyId))) {
+                return false;
+            }
+            state.objects.putApplication(withPasswords(application, passwords));
+            return true;
+        }
+    }
+
+    /** Renames an application; a registered one keeps the new name for its tokens too. */
+    public void renameApplication(String tenantIdOrDomain, String applicationObjectId, String displayName) {
+        TenantState state = requireState(tenantIdOrDomain);
+        try (TenantObjects.Held held = state.objects.write()) {
+            Application application = state.objects
+                    .application(applicationObjectId)
+                    .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
+            AppRegistration registration = state.applications.get(application.appId());
+            if (registration != null) {
+                registerApplication(
+                        tenantIdOrDomain,
+                        new AppRegistration(
+                                registration.clientId(),
+                                registration.servicePrincipalObjectId(),
+                                displayName,
+                                registration.certificates(),
+                                registration.secrets(),
+                                registration.roles()));
+            }
+        }
+    }
+
+    /** Deletes an application object; a registered app can no longer get tokens. */
+    public boolean deleteApplication(String tenantIdOrDomain, String applicationObjectId) {
+        TenantState state = requireState(tenantIdOrDomain);
+        try (TenantObjects.Held held = state.objects.write()) {
+            Optional<Application> application = state.objects.application(applicationObjectId);
+            if (application.isEmpty()) {
+                return false;
+            }
+            if (state.applications.containsKey(application.get().appId())) {
+                removeApplication(tenantIdOrDomain, application.get().appId());
+            } else {
+                state.objects.removeApplication(application.get().id());
+            }
+            return true;
+        }
+    }
+
+    private static Application withPasswords(Application application, List<PasswordCredential> passwords) {
+        return new Application(
+                application.id(),
+                application.appId(),
+                application.displayName(),
+                application.description(),
+                application.signInAudience(),
+                application.createdDateTime(),
+                application.publisherDomain(),
+                application.identifierUris(),
+                application.tags(),
+                application.notes(),
+                application.keyCredentials(),
+                passwords);
+    }
+
+    /**
+     * The tenant's directory objects and their relationships, as Graph serves them (live, not a
+     * snapshot).
+     *
+     * @throws IllegalArgumentException when there is no such tenant
+     */
+    public TenantObjects objects(String tenantIdOrDomain) {
+        return requireState(tenantIdOrDomain).objects;
     }
 
     private Optional<TenantState> state(String idOrDomain) {

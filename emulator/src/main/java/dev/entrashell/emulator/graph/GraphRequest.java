@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param serviceRoot e.g. {@code https://127.0.0.1:41235/v1.0}, for {@code @odata.context} and links
  * @param apiVersion "v1.0" or "beta"
+ * @param path the path below the version as sent (still percent-encoded), e.g. "users" or
+ *     "groups/{id}/members", for links to further pages
  * @param segments the decoded path below the version
  * @param pathParameters values of the route's {@code {name}} segments
  * @param headers case-insensitive names
@@ -18,6 +20,7 @@ public record GraphRequest(
         String method,
         String serviceRoot,
         String apiVersion,
+        String path,
         List<String> segments,
         Map<String, String> pathParameters,
         QueryOptions query,
@@ -37,5 +40,28 @@ public record GraphRequest(
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** True with {@code ConsistencyLevel: eventual}, which advanced queries, $count and $search need. */
+    public boolean eventual() {
+        return header("ConsistencyLevel")
+                .map(value -> value.strip().equalsIgnoreCase("eventual"))
+                .orElse(false);
+    }
+
+    /** The same request with other query options (the ones a skip token restores). */
+    public GraphRequest withQuery(QueryOptions newQuery) {
+        return new GraphRequest(
+                method,
+                serviceRoot,
+                apiVersion,
+                path,
+                segments,
+                pathParameters,
+                newQuery,
+                headers,
+                body,
+                caller,
+                receivedAt);
     }
 }

@@ -1,6 +1,7 @@
 package dev.entrashell.emulator.graph;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -18,15 +19,32 @@ public final class OrganizationHandler {
     }
 
     public GraphResponse list(GraphRequest request) throws GraphException {
-        UnsupportedQueries.reject(request.query(), "filter", "search", "orderby", "count", "expand", "select");
+        UnsupportedQueries.reject(request.query(), "skip", "filter", "search", "orderby", "count", "expand");
         Tenant tenant = directory
                 .tenant(request.caller().tenantId())
                 .orElseThrow(
                         () -> GraphException.resourceNotFound(request.caller().tenantId()));
+        JsonObject organization = organization(tenant);
+        String selection = "";
+        Optional<String> select = request.query().get("select").filter(s -> !s.isBlank());
+        if (select.isPresent()) {
+            JsonObject selected = new JsonObject();
+            for (String raw : select.get().split(",")) {
+                String name = raw.strip();
+                String canonical = organization.keySet().stream()
+                        .filter(key -> key.equalsIgnoreCase(name))
+                        .findFirst()
+                        .orElseThrow(() -> GraphException.directoryBadRequest("Could not find a property named '" + name
+                                + "' on type 'Microsoft.DirectoryServices.TenantDetail'."));
+                selected.add(canonical, organization.get(canonical));
+            }
+            organization = selected;
+            selection = "(" + String.join(",", selected.keySet()) + ")";
+        }
         JsonArray value = new JsonArray();
-        value.add(organization(tenant));
+        value.add(organization);
         JsonObject body = new JsonObject();
-        body.addProperty("@odata.context", request.serviceRoot() + "/$metadata#organization");
+        body.addProperty("@odata.context", request.serviceRoot() + "/$metadata#organization" + selection);
         body.add("value", value);
         return GraphResponse.ok(body);
     }

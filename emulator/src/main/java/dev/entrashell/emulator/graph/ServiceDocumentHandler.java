@@ -17,7 +17,7 @@ public final class ServiceDocumentHandler {
     public GraphResponse get(GraphRequest request) {
         Set<String> entitySets = new LinkedHashSet<>();
         for (GraphRouter.Route route : router.routes()) {
-            if (route.segments().size() == 1) {
+            if (route.segments().size() == 1 && !route.segments().get(0).startsWith("$")) {
                 entitySets.add(route.segments().get(0));
             }
         }

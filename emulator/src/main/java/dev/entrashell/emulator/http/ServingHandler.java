@@ -60,7 +60,8 @@ public final class ServingHandler implements HttpHandler {
                     request.pathAndQuery(),
                     readOnlyHeaders,
                     request.body().length == 0 ? null : request.bodyText(),
-                    response.status()));
+                    response.status(),
+                    response.headers()));
         }
     }
 

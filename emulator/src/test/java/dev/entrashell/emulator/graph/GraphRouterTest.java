@@ -46,9 +46,9 @@ class GraphRouterTest {
 
     @Test
     void refusesARouteWithoutAnEntryInThePermissionTable() {
-        assertThatThrownBy(() -> new GraphRouter().get("/groups", NOTHING))
+        assertThatThrownBy(() -> new GraphRouter().get("/widgets", NOTHING))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("GET /groups");
+                .hasMessageContaining("GET /widgets");
     }
 
     @Test

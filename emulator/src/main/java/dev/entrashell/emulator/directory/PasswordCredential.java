@@ -1,0 +1,10 @@
+package dev.entrashell.emulator.directory;
+
+import java.time.Instant;
+
+/**
+ * A client secret of an application, as Graph shows it: never the secret itself, only its first
+ * three characters as {@code hint}.
+ */
+public record PasswordCredential(
+        String displayName, Instant endDateTime, String hint, String keyId, Instant startDateTime) {}

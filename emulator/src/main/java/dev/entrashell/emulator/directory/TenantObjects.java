@@ -1,0 +1,952 @@
+package dev.entrashell.emulator.directory;
+
+import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import dev.entrashell.emulator.jwt.Base64Url;
+import dev.entrashell.emulator.tls.Thumbprints;
+
+/**
+ * One tenant's directory objects as Graph serves them: users, groups, devices, applications and
+ * service principals, and the relationships between them (manager, group members and owners, app
+ * role assignments), kept consistent in both directions.
+ *
+ * <p>Thread-safe: every method takes the tenant's read or write lock. A reader that needs several
+ * calls to see one consistent state (a page of a listing) holds {@link #read()} around them; the
+ * {@code ...View()} lists are valid only while it does.
+ */
+public final class TenantObjects {
+    private final String tenantId;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private final ObjectTable<User> users = new ObjectTable<>();
+    private final ObjectTable<Group> groups = new ObjectTable<>();
+    private final ObjectTable<Device> devices = new ObjectTable<>();
+    private final ObjectTable<Application> applications = new ObjectTable<>();
+    private final ObjectTable<ServicePrincipal> servicePrincipals = new ObjectTable<>();
+    private final Map<String, User> usersByPrincipalName = new HashMap<>();
+    private final Map<String, Application> applicationsByAppId = new HashMap<>();
+    private final Map<String, ServicePrincipal> servicePrincipalsByAppId = new HashMap<>();
+
+    private final Map<String, LinkedHashSet<String>> members = new HashMap<>();
+    private final Map<String, LinkedHashSet<String>> memberOf = new HashMap<>();
+    private final Map<String, LinkedHashSet<String>> owners = new HashMap<>();
+    private final Map<String, LinkedHashSet<String>> ownedGroups = new HashMap<>();
+    private final Map<String, String> managers = new HashMap<>();
+    private final Map<String, LinkedHashSet<String>> directReports = new HashMap<>();
+    private final Map<String, List<AppRoleAssignment>> assignmentsByPrincipal = new HashMap<>();
+    private final Map<String, List<AppRoleAssignment>> assignmentsByResource = new HashMap<>();
+
+    /** Metadata of registered apps' client secrets, by client id and secret value: never served. */
+    private final Map<String, Map<String, PasswordCredential>> secretMetadata = new HashMap<>();
+
+    /** Sorted copies of collections, dropped on every write. */
+    private final Map<String, List<?>> sortedCache = new ConcurrentHashMap<>();
+
+    private long version;
+
+    /** A held lock, released by {@link #close()}. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    TenantObjects(String tenantId) {
+        this.tenantId = tenantId;
+        addFirstPartyServicePrincipals();
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public Held read() {
+        lock.readLock().lock();
+        return () -> lock.readLock().unlock();
+    }
+
+    public Held write() {
+        lock.writeLock().lock();
+        return () -> lock.writeLock().unlock();
+    }
+
+    /** Increases with every change: lets readers notice that what they saw has changed. */
+    public long version() {
+        try (Held held = read()) {
+            return version;
+        }
+    }
+
+    // ---- reads: collections ----------------------------------------------------------------------
+
+    /** In creation order; valid while the caller holds {@link #read()}. */
+    public List<User> usersView() {
+        return users.view();
+    }
+
+    public List<Group> groupsView() {
+        return groups.view();
+    }
+
+    public List<Device> devicesView() {
+        return devices.view();
+    }
+
+    public List<Application> applicationsView() {
+        return applications.view();
+    }
+
+    public List<ServicePrincipal> servicePrincipalsView() {
+        return servicePrincipals.view();
+    }
+
+    /** A copy, in creation order. */
+    public List<User> users() {
+        try (Held held = read()) {
+            return List.copyOf(users.view());
+        }
+    }
+
+    public List<Group> groups() {
+        try (Held held = read()) {
+            return List.copyOf(groups.view());
+        }
+    }
+
+    public List<Device> devices() {
+        try (Held held = read()) {
+            return List.copyOf(devices.view());
+        }
+    }
+
+    public List<Application> applications() {
+        try (Held held = read()) {
+            return List.copyOf(applications.view());
+        }
+    }
+
+    public List<ServicePrincipal> servicePrincipals() {
+        try (Held held = read()) {
+            return List.copyOf(servicePrincipals.view());
+        }
+    }
+
+    /**
+     * The collection sorted by the comparator, computed once per change of the directory; valid
+     * while the caller holds {@link #read()}.
+     *
+     * @param key names the collection and the order, e.g. "users|displayName asc"
+     */
+    public List<?> sorted(String key, List<?> source, Comparator<Object> order) {
+        return sortedCache.computeIfAbsent(version + "|" + key, k -> {
+            List<Object> copy = new ArrayList<>(source);
+            copy.sort(order);
+            return Collections.unmodifiableList(copy);
+        });
+    }
+
+    // ---- reads: single objects -------------------------------------------------------------------
+
+    /** By object id or user principal name, ignoring case. */
+    public Optional<User> user(String idOrUserPrincipalName) {
+        try (Held held = read()) {
+            if (idOrUserPrincipalName == null) {
+                return Optional.empty();
+            }
+            User byId = users.get(idOrUserPrincipalName);
+            return Optional.ofNullable(
+                    byId != null ? byId : usersByPrincipalName.get(idOrUserPrincipalName.toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    public Optional<Group> group(String id) {
+        try (Held held = read()) {
+            return Optional.ofNullable(groups.get(id));
+        }
+    }
+
+    public Optional<Device> device(String id) {
+        try (Held held = read()) {
+            return Optional.ofNullable(devices.get(id));
+        }
+    }
+
+    public Optional<Application> application(String id) {
+        try (Held held = read()) {
+            return Optional.ofNullable(applications.get(id));
+        }
+    }
+
+    public Optional<Application> applicationByAppId(String appId) {
+        try (Held held = read()) {
+            return Optional.ofNullable(appId == null ? null : applicationsByAppId.get(appId.toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    public Optional<ServicePrincipal> servicePrincipal(String id) {
+        try (Held held = read()) {
+            return Optional.ofNullable(servicePrincipals.get(id));
+        }
+    }
+
+    public Optional<ServicePrincipal> servicePrincipalByAppId(String appId) {
+        try (Held held = read()) {
+            return Optional.ofNullable(
+                    appId == null ? null : servicePrincipalsByAppId.get(appId.toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    /** Any directory object by its object id. */
+    public Optional<DirectoryObject> object(String id) {
+        try (Held held = read()) {
+            return Optional.ofNullable(find(id));
+        }
+    }
+
+    // ---- reads: relationships --------------------------------------------------------------------
+
+    public Optional<User> manager(String userId) {
+        try (Held held = read()) {
+            String managerId = managers.get(key(userId));
+            return Optional.ofNullable(managerId == null ? null : users.get(managerId));
+        }
+    }
+
+    public List<User> directReports(String userId) {
+        try (Held held = read()) {
+            List<User> reports = new ArrayList<>();
+            for (String id : setOf(directReports, key(userId))) {
+                reports.add(users.get(id));
+            }
+            return reports;
+        }
+    }
+
+    /** The group's direct members (users, groups, devices, service principals) in the order they were added. */
+    public List<DirectoryObject> members(String groupId) {
+        try (Held held = read()) {
+            return resolve(setOf(members, key(groupId)));
+        }
+    }
+
+    public List<DirectoryObject> owners(String groupId) {
+        try (Held held = read()) {
+            return resolve(setOf(owners, key(groupId)));
+        }
+    }
+
+    /** The groups the object is a direct member of. */
+    public List<Group> memberOf(String objectId) {
+        try (Held held = read()) {
+            List<Group> result = new ArrayList<>();
+            for (String id : setOf(memberOf, key(objectId))) {
+                result.add(groups.get(id));
+            }
+            return result;
+        }
+    }
+
+    /** Members of the group and, through nested groups, of its member groups: each object once. */
+    public List<DirectoryObject> transitiveMembers(String groupId) {
+        try (Held held = read()) {
+            Set<String> seen = new LinkedHashSet<>();
+            Deque<String> pending = new ArrayDeque<>(List.of(key(groupId)));
+            Set<String> visitedGroups = new HashSet<>(pending);
+            while (!pending.isEmpty()) {
+                for (String member : setOf(members, pending.removeFirst())) {
+                    seen.add(member);
+                    if (groups.get(member) != null && visitedGroups.add(member)) {
+                        pending.addLast(member);
+                    }
+                }
+            }
+            seen.remove(key(groupId));
+            return resolve(seen);
+        }
+    }
+
+    /** The groups the object is a member of, directly or through nested groups: each group once. */
+    public List<Group> transitiveMemberOf(String objectId) {
+        try (Held held = read()) {
+            Set<String> seen = new LinkedHashSet<>();
+            Deque<String> pending = new ArrayDeque<>(List.of(key(objectId)));
+            while (!pending.isEmpty()) {
+                for (String group : setOf(memberOf, pending.removeFirst())) {
+                    if (seen.add(group)) {
+                        pending.addLast(group);
+                    }
+                }
+            }
+            seen.remove(key(objectId));
+            List<Group> result = new ArrayList<>();
+            seen.forEach(id -> result.add(groups.get(id)));
+            return result;
+        }
+    }
+
+    public boolean isMember(String groupId, String objectId) {
+        try (Held held = read()) {
+            return setOf(members, key(groupId)).contains(key(objectId));
+        }
+    }
+
+    /** App roles granted to the principal (here: a service principal). */
+    public List<AppRoleAssignment> appRoleAssignments(String principalId) {
+        try (Held held = read()) {
+            return List.copyOf(assignmentsByPrincipal.getOrDefault(key(principalId), List.of()));
+        }
+    }
+
+    /** App roles granted on the resource service principal to others. */
+    public List<AppRoleAssignment> appRoleAssignedTo(String resourceId) {
+        try (Held held = read()) {
+            return List.copyOf(assignmentsByResource.getOrDefault(key(resourceId), List.of()));
+        }
+    }
+
+    // ---- writes: objects -------------------------------------------------------------------------
+
+    /** Replaces every user; relationships of users that are gone are dropped. */
+    public void replaceUsers(Collection<User> newUsers) {
+        try (Held held = write()) {
+            Set<String> old = new HashSet<>();
+            users.view().forEach(user -> old.add(key(user.id())));
+            users.clear();
+            usersByPrincipalName.clear();
+            users.ensureCapacity(newUsers.size());
+            for (User user : newUsers) {
+                users.add(user);
+                usersByPrincipalName.put(user.userPrincipalName().toLowerCase(Locale.ROOT), user);
+                old.remove(key(user.id()));
+            }
+            old.forEach(this::dropRelationships);
+            changed();
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when the id or the user principal name is taken
+     */
+    public void addUser(User user) {
+        try (Held held = write()) {
+            String upn = user.userPrincipalName().toLowerCase(Locale.ROOT);
+            if (usersByPrincipalName.containsKey(upn) || find(user.id()) != null) {
+                throw new IllegalArgumentException("user already exists: " + user.userPrincipalName());
+            }
+            users.add(user);
+            usersByPrincipalName.put(upn, user);
+            changed();
+        }
+    }
+
+    public void replaceUser(User user) {
+        try (Held held = write()) {
+            User old = requireNonNull(users.get(user.id()), user.id());
+            String oldUpn = old.userPrincipalName().toLowerCase(Locale.ROOT);
+            String newUpn = user.userPrincipalName().toLowerCase(Locale.ROOT);
+            User holder = usersByPrincipalName.get(newUpn);
+            if (holder != null && !holder.id().equalsIgnoreCase(user.id())) {
+                throw new IllegalArgumentException("user principal name taken: " + user.userPrincipalName());
+            }
+            usersByPrincipalName.remove(oldUpn);
+            usersByPrincipalName.put(newUpn, user);
+            users.replace(user);
+            changed();
+        }
+    }
+
+    public boolean removeUser(String id) {
+        try (Held held = write()) {
+            User old = users.remove(id);
+            if (old == null) {
+                return false;
+            }
+            usersByPrincipalName.remove(old.userPrincipalName().toLowerCase(Locale.ROOT));
+            dropRelationships(key(id));
+            changed();
+            return true;
+        }
+    }
+
+    public void addGroup(Group group) {
+        try (Held held = write()) {
+            if (find(group.id()) != null) {
+                throw new IllegalArgumentException("object already exists: " + group.id());
+            }
+            groups.add(group);
+            changed();
+        }
+    }
+
+    public void replaceGroup(Group group) {
+        try (Held held = write()) {
+            requireNonNull(groups.get(group.id()), group.id());
+            groups.replace(group);
+            changed();
+        }
+    }
+
+    public boolean removeGroup(String id) {
+        try (Held held = write()) {
+            if (groups.remove(id) == null) {
+                return false;
+            }
+            dropRelationships(key(id));
+            changed();
+            return true;
+        }
+    }
+
+    public void addDevice(Device device) {
+        try (Held held = write()) {
+            if (find(device.id()) != null) {
+                throw new IllegalArgumentException("object already exists: " + device.id());
+            }
+            devices.add(device);
+            changed();
+        }
+    }
+
+    /** Adds the application, or replaces the one with the same object id. */
+    public void putApplication(Application application) {
+        try (Held held = write()) {
+            Application old = applications.get(application.id());
+            Application sameAppId = applicationsByAppId.get(application.appId().toLowerCase(Locale.ROOT));
+            if (sameAppId != null && sameAppId != old) {
+                throw new IllegalArgumentException("another application has appId " + application.appId());
+            }
+            if (old == null) {
+                if (find(application.id()) != null) {
+                    throw new IllegalArgumentException("object already exists: " + application.id());
+                }
+                applications.add(application);
+            } else {
+                applicationsByAppId.remove(old.appId().toLowerCase(Locale.ROOT));
+                applications.replace(application);
+            }
+            applicationsByAppId.put(application.appId().toLowerCase(Locale.ROOT), application);
+            changed();
+        }
+    }
+
+    /** Removes the application and, as Entra does in the app's home tenant, its service principal. */
+    public boolean removeApplication(String id) {
+        try (Held held = write()) {
+            Application old = applications.remove(id);
+            if (old == null) {
+                return false;
+            }
+            applicationsByAppId.remove(old.appId().toLowerCase(Locale.ROOT));
+            secretMetadata.remove(old.appId().toLowerCase(Locale.ROOT));
+            ServicePrincipal principal =
+                    servicePrincipalsByAppId.get(old.appId().toLowerCase(Locale.ROOT));
+            if (principal != null) {
+                removeServicePrincipal(principal.id());
+            }
+            dropRelationships(key(id));
+            changed();
+            return true;
+        }
+    }
+
+    /** Adds the service principal, or replaces the one with the same object id. */
+    public void putServicePrincipal(ServicePrincipal principal) {
+        try (Held held = write()) {
+            ServicePrincipal old = servicePrincipals.get(principal.id());
+            if (old == null) {
+                if (find(principal.id()) != null) {
+                    throw new IllegalArgumentException("object already exists: " + principal.id());
+                }
+                servicePrincipals.add(principal);
+            } else {
+                servicePrincipalsByAppId.remove(old.appId().toLowerCase(Locale.ROOT));
+                servicePrincipals.replace(principal);
+            }
+            servicePrincipalsByAppId.put(principal.appId().toLowerCase(Locale.ROOT), principal);
+            changed();
+        }
+    }
+
+    public boolean removeServicePrincipal(String id) {
+        try (Held held = write()) {
+            ServicePrincipal old = servicePrincipals.remove(id);
+            if (old == null) {
+                return false;
+            }
+            servicePrincipalsByAppId.remove(old.appId().toLowerCase(Locale.ROOT));
+            dropRelationships(key(id));
+            changed();
+            return true;
+        }
+    }
+
+    // ---- writes: relationships -------------------------------------------------------------------
+
+    /** Sets (or, with null, clears) the user's manager. */
+    public void setManager(String userId, String managerId) {
+        try (Held held = write()) {
+            requireNonNull(users.get(userId), userId);
+            String user = key(userId);
+            String old = managers.remove(user);
+            if (old != null) {
+                removeFrom(directReports, old, user);
+            }
+            if (managerId != null) {
+                requireNonNull(users.get(managerId), managerId);
+                if (key(managerId).equals(user)) {
+                    throw new IllegalArgumentException("a user cannot be their own manager");
+                }
+                managers.put(user, key(managerId));
+                directReports
+                        .computeIfAbsent(key(managerId), k -> new LinkedHashSet<>())
+                        .add(user);
+            }
+            changed();
+        }
+    }
+
+    /**
+     * @return false when the object already was a member
+     * @throws IllegalArgumentException when the group or the object does not exist, or they are the same
+     */
+    public boolean addMember(String groupId, String objectId) {
+        try (Held held = write()) {
+            requireNonNull(groups.get(groupId), groupId);
+            requireNonNull(find(objectId), objectId);
+            if (key(groupId).equals(key(objectId))) {
+                throw new IllegalArgumentException("a group cannot be a member of itself");
+            }
+            boolean added = members.computeIfAbsent(key(groupId), k -> new LinkedHashSet<>())
+                    .add(key(objectId));
+            if (added) {
+                memberOf.computeIfAbsent(key(objectId), k -> new LinkedHashSet<>())
+                        .add(key(groupId));
+                changed();
+            }
+            return added;
+        }
+    }
+
+    /** Adds many members at once, without the per-call checks: for seeding large groups. */
+    public void addMembers(String groupId, Collection<String> objectIds) {
+        try (Held held = write()) {
+            requireNonNull(groups.get(groupId), groupId);
+            LinkedHashSet<String> groupMembers = members.computeIfAbsent(key(groupId), k -> new LinkedHashSet<>());
+            for (String objectId : objectIds) {
+                if (groupMembers.add(key(objectId))) {
+                    memberOf.computeIfAbsent(key(objectId), k -> new LinkedHashSet<>(2))
+                            .add(key(groupId));
+                }
+            }
+            changed();
+        }
+    }
+
+    /** @return false when the object was not a member */
+    public boolean removeMember(String groupId, String objectId) {
+        try (Held held = write()) {
+            boolean removed = removeFrom(members, key(groupId), key(objectId));
+            if (removed) {
+                removeFrom(memberOf, key(objectId), key(groupId));
+                changed();
+            }
+            return removed;
+        }
+    }
+
+    /** @return false when the object already was an owner */
+    public boolean addOwner(String groupId, String objectId) {
+        try (Held held = write()) {
+            requireNonNull(groups.get(groupId), groupId);
+            requireNonNull(find(objectId), objectId);
+            boolean added = owners.computeIfAbsent(key(groupId), k -> new LinkedHashSet<>())
+                    .add(key(objectId));
+            if (added) {
+                ownedGroups
+                        .computeIfAbsent(key(objectId), k -> new LinkedHashSet<>())
+                        .add(key(groupId));
+                changed();
+            }
+            return added;
+        }
+    }
+
+    public boolean removeOwner(String groupId, String objectId) {
+        try (Held held = write()) {
+            boolean removed = removeFrom(owners, key(groupId), key(objectId));
+            if (removed) {
+                removeFrom(ownedGroups, key(objectId), key(groupId));
+                changed();
+            }
+            return removed;
+        }
+    }
+
+    /** Replaces the app roles granted to the principal. */
+    public void setAppRoleAssignments(String principalId, List<AppRoleAssignment> assignments) {
+        try (Held held = write()) {
+            for (AppRoleAssignment old : assignmentsByPrincipal.getOrDefault(key(principalId), List.of())) {
+                List<AppRoleAssignment> onResource = assignmentsByResource.get(key(old.resourceId()));
+                if (onResource != null) {
+                    onResource.removeIf(a -> a.id().equals(old.id()));
+                }
+            }
+            if (assignments.isEmpty()) {
+                assignmentsByPrincipal.remove(key(principalId));
+            } else {
+                assignmentsByPrincipal.put(key(principalId), new ArrayList<>(assignments));
+                for (AppRoleAssignment assignment : assignments) {
+                    assignmentsByResource
+                            .computeIfAbsent(key(assignment.resourceId()), k -> new ArrayList<>())
+                            .add(assignment);
+                }
+            }
+            changed();
+        }
+    }
+
+    /** An assignment of the resource's app role to the service principal, with a Graph-shaped id. */
+    public static AppRoleAssignment assignment(
+            ServicePrincipal principal, ServicePrincipal resource, AppRole role, Instant created) {
+        ByteBuffer id = ByteBuffer.allocate(32);
+        UUID principalId = UUID.fromString(principal.id());
+        UUID salt = UUID.fromString(Guids.fromName(principal.id() + "/" + resource.id() + "/" + role.id()));
+        id.putLong(principalId.getMostSignificantBits())
+                .putLong(principalId.getLeastSignificantBits())
+                .putLong(salt.getMostSignificantBits())
+                .putLong(salt.getLeastSignificantBits());
+        return new AppRoleAssignment(
+                Base64Url.encode(id.array()),
+                role.id(),
+                created,
+                principal.displayName(),
+                principal.id(),
+                "ServicePrincipal",
+                resource.displayName(),
+                resource.id());
+    }
+
+    // ---- app registrations (the token endpoint's view of apps) -----------------------------------
+
+    /**
+     * Makes the Graph objects of a registered app match the registration: its application object
+     * and service principal (created when missing), their certificate and secret credentials,
+     * and the Microsoft Graph app roles granted to it. Properties set through Graph (description,
+     * tags, notes) are kept.
+     */
+    public void syncRegistration(AppRegistration registration, Instant now) {
+        try (Held held = write()) {
+            String appId = registration.clientId();
+            List<KeyCredential> keys = new ArrayList<>();
+            for (X509Certificate certificate : registration.certificates()) {
+                keys.add(keyCredential(appId, certificate));
+            }
+            Map<String, PasswordCredential> known = secretMetadata.computeIfAbsent(appId, k -> new LinkedHashMap<>());
+            known.keySet().retainAll(new HashSet<>(registration.secrets()));
+            List<PasswordCredential> passwords = new ArrayList<>();
+            for (String secret : registration.secrets()) {
+                passwords.add(known.computeIfAbsent(
+                        secret,
+                        s -> new PasswordCredential(
+                                null, now.plusSeconds(2L * 365 * 24 * 3600), hint(s), Guids.random(), now)));
+            }
+            Application application = applicationsByAppId.get(appId);
+            if (application == null) {
+                application = new Application(
+                        Guids.fromName(tenantId + "/applications/" + appId),
+                        appId,
+                        registration.displayName(),
+                        null,
+                        "AzureADMyOrg",
+                        now,
+                        null,
+                        List.of(),
+                        List.of(),
+                        null,
+                        keys,
+                        passwords);
+            } else {
+                application = new Application(
+                        application.id(),
+                        appId,
+                        registration.displayName(),
+                        application.description(),
+                        application.signInAudience(),
+                        application.createdDateTime(),
+                        application.publisherDomain(),
+                        application.identifierUris(),
+                        application.tags(),
+                        application.notes(),
+                        keys,
+                        passwords);
+            }
+            putApplication(application);
+
+            ServicePrincipal existing = servicePrincipalsByAppId.get(appId);
+            if (existing != null && !existing.id().equals(registration.servicePrincipalObjectId())) {
+                removeServicePrincipal(existing.id());
+            }
+            ServicePrincipal principal = new ServicePrincipal(
+                    registration.servicePrincipalObjectId(),
+                    appId,
+                    registration.displayName(),
+                    registration.displayName(),
+                    tenantId,
+                    true,
+                    "Application",
+                    application.signInAudience(),
+                    List.of(appId),
+                    existing == null ? List.of() : existing.tags(),
+                    List.of(),
+                    List.of(),
+                    List.of());
+            putServicePrincipal(principal);
+
+            ServicePrincipal graph = servicePrincipalsByAppId.get(FirstPartyApis.MICROSOFT_GRAPH_APP_ID);
+            Map<String, AppRoleAssignment> previous = new HashMap<>();
+            assignmentsByPrincipal
+                    .getOrDefault(key(principal.id()), List.of())
+                    .forEach(a -> previous.put(a.appRoleId() + "|" + a.resourceId(), a));
+            List<AppRoleAssignment> assignments = new ArrayList<>();
+            for (String roleName : new TreeSet<>(registration.roles())) {
+                Optional<AppRole> role = FirstPartyApis.graphRole(roleName);
+                if (role.isPresent() && graph != null) {
+                    AppRoleAssignment old = previous.get(role.get().id() + "|" + graph.id());
+                    assignments.add(
+                            assignment(principal, graph, role.get(), old == null ? now : old.createdDateTime()));
+                }
+            }
+            setAppRoleAssignments(principal.id(), assignments);
+        }
+    }
+
+    /** Removes a registered app's application object and service principal. */
+    public void removeRegistration(String clientId) {
+        try (Held held = write()) {
+            Application application = applicationsByAppId.get(clientId.toLowerCase(Locale.ROOT));
+            if (application != null) {
+                removeApplication(application.id());
+            }
+            ServicePrincipal principal = servicePrincipalsByAppId.get(clientId.toLowerCase(Locale.ROOT));
+            if (principal != null) {
+                removeServicePrincipal(principal.id());
+            }
+            secretMetadata.remove(clientId.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Remembers how Graph shows a registered app's secret (before the registration gets it). */
+    public void describeSecret(String clientId, String secret, PasswordCredential credential) {
+        try (Held held = write()) {
+            secretMetadata
+                    .computeIfAbsent(clientId.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
+                    .put(secret, credential);
+        }
+    }
+
+    /** The registered app's secret with this key id, if the app has one. */
+    public Optional<String> secretWithKeyId(String clientId, String keyId) {
+        try (Held held = read()) {
+            for (Map.Entry<String, PasswordCredential> entry : secretMetadata
+                    .getOrDefault(clientId.toLowerCase(Locale.ROOT), Map.of())
+                    .entrySet()) {
+                if (entry.getValue().keyId().equalsIgnoreCase(keyId)) {
+                    return Optional.of(entry.getKey());
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** What Entra shows of a secret: its first three characters. */
+    public static String hint(String secret) {
+        return secret.length() <= 3 ? secret : secret.substring(0, 3);
+    }
+
+    /** A certificate as an application's key credential. */
+    public static KeyCredential keyCredential(String appId, X509Certificate certificate) {
+        String thumbprint = Thumbprints.sha1Hex(certificate);
+        return new KeyCredential(
+                thumbprint,
+                certificate.getSubjectX500Principal().getName(),
+                certificate.getNotAfter().toInstant(),
+                Guids.fromName(appId + "/keyCredentials/" + thumbprint),
+                certificate.getNotBefore().toInstant(),
+                KeyCredential.TYPE_CERTIFICATE,
+                KeyCredential.USAGE_VERIFY);
+    }
+
+    // ---- internals -------------------------------------------------------------------------------
+
+    private static final Set<String> EMPTY = Set.of();
+
+    private void addFirstPartyServicePrincipals() {
+        addFirstParty(
+                FirstPartyApis.MICROSOFT_GRAPH_APP_ID,
+                FirstPartyApis.MICROSOFT_GRAPH_NAME,
+                List.of(
+                        FirstPartyApis.MICROSOFT_GRAPH_APP_ID,
+                        "https://graph.microsoft.com",
+                        "https://graph.microsoft.com/",
+                        "https://canary.graph.microsoft.com"),
+                FirstPartyApis.MICROSOFT_GRAPH_ROLES);
+        addFirstParty(
+                FirstPartyApis.EXCHANGE_ONLINE_APP_ID,
+                FirstPartyApis.EXCHANGE_ONLINE_NAME,
+                List.of(
+                        FirstPartyApis.EXCHANGE_ONLINE_APP_ID,
+                        "https://outlook.office365.com/",
+                        "https://outlook.office.com"),
+                FirstPartyApis.EXCHANGE_ONLINE_ROLES);
+        version = 0;
+        sortedCache.clear();
+    }
+
+    private void addFirstParty(String appId, String name, List<String> names, List<AppRole> roles) {
+        putServicePrincipal(new ServicePrincipal(
+                Guids.fromName(tenantId + "/servicePrincipals/" + appId),
+                appId,
+                name,
+                name,
+                FirstPartyApis.MICROSOFT_TENANT_ID,
+                true,
+                "Application",
+                "AzureADMultipleOrgs",
+                names,
+                List.of(),
+                roles,
+                List.of(),
+                List.of()));
+    }
+
+    private DirectoryObject find(String id) {
+        if (id == null) {
+            return null;
+        }
+        DirectoryObject found = users.get(id);
+        if (found == null) {
+            found = groups.get(id);
+        }
+        if (found == null) {
+            found = servicePrincipals.get(id);
+        }
+        if (found == null) {
+            found = devices.get(id);
+        }
+        if (found == null) {
+            found = applications.get(id);
+        }
+        return found;
+    }
+
+    private List<DirectoryObject> resolve(Collection<String> ids) {
+        List<DirectoryObject> result = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            DirectoryObject object = find(id);
+            if (object != null) {
+                result.add(object);
+            }
+        }
+        return result;
+    }
+
+    /** Forgets every relationship of an object that is gone, in both directions. */
+    private void dropRelationships(String id) {
+        for (String group : take(memberOf, id)) {
+            removeFrom(members, group, id);
+        }
+        for (String member : take(members, id)) {
+            removeFrom(memberOf, member, id);
+        }
+        for (String group : take(ownedGroups, id)) {
+            removeFrom(owners, group, id);
+        }
+        for (String owner : take(owners, id)) {
+            removeFrom(ownedGroups, owner, id);
+        }
+        String manager = managers.remove(id);
+        if (manager != null) {
+            removeFrom(directReports, manager, id);
+        }
+        for (String report : take(directReports, id)) {
+            managers.remove(report);
+        }
+        if (assignmentsByPrincipal.containsKey(id)) {
+            setAppRoleAssignments(id, List.of());
+        }
+        for (AppRoleAssignment assignment : new ArrayList<>(assignmentsByResource.getOrDefault(id, List.of()))) {
+            List<AppRoleAssignment> ofPrincipal = assignmentsByPrincipal.get(key(assignment.principalId()));
+            if (ofPrincipal != null) {
+                ofPrincipal.removeIf(a -> a.id().equals(assignment.id()));
+            }
+        }
+        assignmentsByResource.remove(id);
+    }
+
+    private static Set<String> setOf(Map<String, LinkedHashSet<String>> map, String key) {
+        Set<String> values = map.get(key);
+        return values == null ? EMPTY : values;
+    }
+
+    private static Set<String> take(Map<String, LinkedHashSet<String>> map, String id) {
+        LinkedHashSet<String> values = map.remove(id);
+        return values == null ? EMPTY : values;
+    }
+
+    private static boolean removeFrom(Map<String, LinkedHashSet<String>> map, String from, String value) {
+        LinkedHashSet<String> values = map.get(from);
+        if (values == null || !values.remove(value)) {
+            return false;
+        }
+        if (values.isEmpty()) {
+            map.remove(from);
+        }
+        return true;
+    }
+
+    private void changed() {
+        version++;
+        sortedCache.clear();
+    }
+
+    private static <T> T requireNonNull(T value, String id) {
+        if (value == null) {
+            throw new IllegalArgumentException("no such object: " + id);
+        }
+        return value;
+    }
+
+    private static String key(String id) {
+        return id == null ? "" : id.toLowerCase(Locale.ROOT);
+    }
+
+    /** For diagnostics: sizes of the collections. */
+    @Override
+    public String toString() {
+        try (Held held = read()) {
+            return "TenantObjects[" + tenantId + ": " + users.size() + " users, " + groups.size() + " groups, "
+                    + devices.size() + " devices, " + applications.size() + " applications, "
+                    + servicePrincipals.size() + " service principals]";
+        }
+    }
+}
