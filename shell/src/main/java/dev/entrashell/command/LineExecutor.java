@@ -28,6 +28,7 @@ public final class LineExecutor {
     public CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(RootCommand.class, factory)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExpandAtFiles(false) // --body @FILE is ours, not picocli's argument file
                 .setOut(services.output().out())
                 .setErr(services.output().err());
         commandLine.setUsageHelpWidth(
