@@ -125,6 +125,15 @@ final class GraphCall {
                 }
                 progress.page(items[0]);
             });
+        } catch (ShellException e) {
+            if (e.exitCode() == dev.entrashell.ExitCode.INTERRUPTED) {
+                if (writer[0] != null) {
+                    writer[0].finish(); // what was written stays well-formed
+                }
+                throw ShellException.interrupted(
+                        String.format("paging stopped after %,d items, %d pages", items[0], progress.pages));
+            }
+            throw e;
         } finally {
             progress.clear();
         }
@@ -191,7 +200,10 @@ final class GraphCall {
         void page(int items) {
             pages++;
             if (output.terminal()) {
-                output.err().print(String.format("\r%,d items, %d pages...", items, pages));
+                output.err()
+                        .print(String.format(
+                                "\r%,d item%s, %d page%s...",
+                                items, items == 1 ? "" : "s", pages, pages == 1 ? "" : "s"));
                 output.err().flush();
             }
         }

@@ -108,7 +108,9 @@ final class ShellProcess {
                 }
                 Thread.sleep(50);
             }
-            process.getOutputStream().write((step.type() + "\r").getBytes(StandardCharsets.UTF_8));
+            // A control character (Ctrl-C, Ctrl-D) is a key press of its own, not a line.
+            String keys = step.type().length() == 1 && step.type().charAt(0) < ' ' ? step.type() : step.type() + "\r";
+            process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().flush();
         }
         process.getOutputStream().close();

@@ -1,0 +1,51 @@
+package dev.entrashell.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.entrashell.emulator.DemoTenant;
+import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.EmulatorOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ctrl-C stops a long paging run cleanly; the prompt and the connection remain. */
+class CancelIT {
+    @TempDir
+    Path home;
+
+    @Test
+    void ctrlCStopsPaging() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(20000))) {
+            DemoTenant demo = emulator.demo();
+            Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
+            Path secret = Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
+            ShellProcess shell = new ShellProcess(home);
+            assertThat(shell.run("environment add Emu --login-endpoint " + emulator.loginEndpoint()
+                                    + " --graph-endpoint " + emulator.graphEndpoint() + " --ca-file " + ca)
+                            .exitCode())
+                    .isZero();
+            ShellProcess.Result result = shell.runTyped(List.of(
+                    new ShellProcess.Step(
+                            "entra>",
+                            "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id "
+                                    + demo.clientId() + " --secret-file " + secret),
+                    new ShellProcess.Step("entra [", "get /users --all --top 1 --output none"),
+                    new ShellProcess.Step("page", "\u0003"),
+                    new ShellProcess.Step("Interrupted", "context"),
+                    new ShellProcess.Step("TokenCredentialType", "exit")));
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out())
+                    .contains("Interrupted: paging stopped")
+                    .containsPattern("AppName\\s+: Entra Shell Demo");
+            long pages = emulator.requests().stream()
+                    .filter(r -> r.pathAndQuery().startsWith("/v1.0/users"))
+                    .count();
+            assertThat(pages).as("stopped well before the 20,000th page").isLessThan(19000);
+        }
+    }
+}
