@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.entrashell.auth.Connector;
-import dev.entrashell.command.ExitRequest;
 import dev.entrashell.command.LineExecutor;
 import dev.entrashell.command.ShellServices;
 import dev.entrashell.demo.DemoMode;
@@ -117,7 +116,7 @@ public final class Main implements Callable<Integer> {
                 return shell.run(services, LineExecutor::new);
             }
             LineExecutor executor = new LineExecutor(services);
-            return lines.isEmpty() ? runLines(executor, stdinLines()) : runLines(executor, lines);
+            return executor.runAll(lines.isEmpty() ? stdinLines() : lines);
         } catch (ShellException e) {
             output.error(redactor.redact(e.getMessage()));
             diagnostics.trace(e);
@@ -128,21 +127,6 @@ public final class Main implements Callable<Integer> {
                 demoMode.close();
             }
         }
-    }
-
-    /** Runs lines in order and stops at the first that fails, with its exit code. */
-    private static int runLines(LineExecutor executor, Iterable<String> lines) {
-        try {
-            for (String line : lines) {
-                int code = executor.execute(line);
-                if (code != ExitCode.OK) {
-                    return code;
-                }
-            }
-        } catch (ExitRequest exit) {
-            return ExitCode.OK;
-        }
-        return ExitCode.OK;
     }
 
     private static Iterable<String> stdinLines() {

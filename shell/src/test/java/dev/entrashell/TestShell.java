@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.entrashell.auth.Connector;
-import dev.entrashell.command.ExitRequest;
 import dev.entrashell.command.LineExecutor;
 import dev.entrashell.command.ShellServices;
 import dev.entrashell.emulator.Emulator;
@@ -71,17 +70,7 @@ public final class TestShell {
 
     /** Runs the lines like {@code -c} does: stops at the first failure and returns its exit code. */
     public int run(String... lines) {
-        for (String line : lines) {
-            try {
-                int code = executor.execute(line);
-                if (code != ExitCode.OK) {
-                    return code;
-                }
-            } catch (ExitRequest exit) {
-                return ExitCode.OK;
-            }
-        }
-        return ExitCode.OK;
+        return executor.runAll(java.util.List.of(lines));
     }
 
     public String out() {

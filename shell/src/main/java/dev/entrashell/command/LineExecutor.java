@@ -58,6 +58,21 @@ public final class LineExecutor {
         }
     }
 
+    /** Runs lines in order, as {@code -c} and piped input do: stops at the first failure, with its exit code. */
+    public int runAll(Iterable<String> lines) {
+        try {
+            for (String line : lines) {
+                int code = execute(line);
+                if (code != ExitCode.OK) {
+                    return code;
+                }
+            }
+        } catch (ExitRequest exit) {
+            return ExitCode.OK;
+        }
+        return ExitCode.OK;
+    }
+
     private int run(List<String> words) throws Exception {
         CommandLine root = commandLine();
         if (!root.getSubcommands().containsKey(words.get(0))) {

@@ -11,11 +11,10 @@ import com.google.gson.JsonObject;
  * doubled, CRLF line ends) or TSV (tabs and line breaks inside values escaped as \t and \n). The columns
  * are fixed by the first page, so every row of every page lines up with the header.
  */
-final class DelimitedWriter implements ItemWriter {
+final class DelimitedWriter extends FirstPageLayout {
     private final PrintWriter out;
     private final boolean tabs;
     private final List<String> selected;
-    private final List<JsonObject> firstPage = new ArrayList<>();
     private List<String> columns;
 
     DelimitedWriter(PrintWriter out, boolean tabs, List<String> selected) {
@@ -25,40 +24,30 @@ final class DelimitedWriter implements ItemWriter {
     }
 
     @Override
-    public void item(JsonObject item) {
-        if (columns == null) {
-            firstPage.add(item);
-        } else {
-            row(item);
-        }
+    protected void layout(List<JsonObject> firstPage) {
+        columns = Columns.of(selected, firstPage, false);
+        line(columns);
     }
 
     @Override
-    public void pageEnd() {
-        if (columns == null && !firstPage.isEmpty()) {
-            columns = Columns.of(selected, firstPage, false);
-            line(columns);
-            firstPage.forEach(this::row);
-            firstPage.clear();
-        }
-        out.flush();
-    }
-
-    @Override
-    public void finish() {
-        pageEnd();
-        if (columns == null && selected != null && !selected.isEmpty()) {
-            line(selected); // no items: still a header, so a reader sees the columns
-        }
-        out.flush();
-    }
-
-    private void row(JsonObject item) {
+    protected void row(JsonObject item) {
         List<String> cells = new ArrayList<>(columns.size());
         for (String column : columns) {
             cells.add(Json.cell(item.get(column)));
         }
         line(cells);
+    }
+
+    @Override
+    protected void empty() {
+        if (selected != null && !selected.isEmpty()) {
+            line(selected); // no items: still a header, so a reader sees the columns
+        }
+    }
+
+    @Override
+    protected void flush() {
+        out.flush();
     }
 
     private void line(List<String> cells) {

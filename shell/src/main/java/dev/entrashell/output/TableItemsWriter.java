@@ -10,14 +10,13 @@ import com.google.gson.JsonObject;
  * A table fitted to the terminal: the first page decides the columns and their widths, later pages are
  * written row by row in the same layout (longer values are cut with an ellipsis).
  */
-final class TableItemsWriter implements ItemWriter {
+final class TableItemsWriter extends FirstPageLayout {
     private static final int MAX_CELL = 40;
     private static final int GAP = 2;
 
     private final PrintWriter out;
     private final int width;
     private final List<String> selected;
-    private final List<JsonObject> firstPage = new ArrayList<>();
     private List<String> columns;
     private List<Integer> widths;
 
@@ -27,44 +26,9 @@ final class TableItemsWriter implements ItemWriter {
         this.selected = selected;
     }
 
+    /** Identifying columns first, empty ones dropped, then as many as fit the terminal; then the header. */
     @Override
-    public void item(JsonObject item) {
-        if (columns == null) {
-            firstPage.add(item);
-        } else {
-            row(item);
-        }
-    }
-
-    @Override
-    public void pageEnd() {
-        if (columns == null && !firstPage.isEmpty()) {
-            layout();
-            StringBuilder header = new StringBuilder();
-            StringBuilder rule = new StringBuilder();
-            for (int i = 0; i < columns.size(); i++) {
-                header.append(ListPrinter.pad(columns.get(i), widths.get(i) + GAP));
-                rule.append(ListPrinter.pad("-".repeat(widths.get(i)), widths.get(i) + GAP));
-            }
-            out.println(header.toString().stripTrailing());
-            out.println(rule.toString().stripTrailing());
-            firstPage.forEach(this::row);
-            firstPage.clear();
-        }
-        out.flush();
-    }
-
-    @Override
-    public void finish() {
-        pageEnd();
-        if (columns == null) {
-            out.println("(no items)");
-        }
-        out.flush();
-    }
-
-    /** Identifying columns first, empty ones dropped, then as many as fit the terminal. */
-    private void layout() {
+    protected void layout(List<JsonObject> firstPage) {
         columns = new ArrayList<>();
         widths = new ArrayList<>();
         int used = 0;
@@ -83,15 +47,34 @@ final class TableItemsWriter implements ItemWriter {
             widths.add(columnWidth);
             used += columnWidth + GAP;
         }
+        StringBuilder header = new StringBuilder();
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            header.append(ListPrinter.pad(columns.get(i), widths.get(i) + GAP));
+            rule.append(ListPrinter.pad("-".repeat(widths.get(i)), widths.get(i) + GAP));
+        }
+        out.println(header.toString().stripTrailing());
+        out.println(rule.toString().stripTrailing());
     }
 
-    private void row(JsonObject item) {
+    @Override
+    protected void row(JsonObject item) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             line.append(
                     ListPrinter.pad(truncate(Json.cell(item.get(columns.get(i))), widths.get(i)), widths.get(i) + GAP));
         }
         out.println(line.toString().stripTrailing());
+    }
+
+    @Override
+    protected void empty() {
+        out.println("(no items)");
+    }
+
+    @Override
+    protected void flush() {
+        out.flush();
     }
 
     private static String truncate(String text, int width) {
