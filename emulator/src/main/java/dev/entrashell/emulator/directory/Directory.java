@@ -1,6 +1,7 @@
 package dev.entrashell.emulator.directory;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ public final class Directory {
         TenantState state = requireState(tenantIdOrDomain);
         try (TenantObjects.Held held = state.objects.write()) {
             state.applications.put(application.clientId(), application);
-            state.objects.syncRegistration(application, Instant.now());
+            state.objects.syncRegistration(application, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         }
         return application;
     }

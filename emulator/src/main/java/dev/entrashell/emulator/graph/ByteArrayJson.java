@@ -1,18 +1,19 @@
 package dev.entrashell.emulator.graph;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 import com.google.gson.stream.JsonWriter;
 
-/** A streaming JSON writer into a byte array: explicit nulls, no HTML escaping, compact. */
+/**
+ * A streaming JSON writer whose result is UTF-8 bytes: explicit nulls, no HTML escaping, compact.
+ * It writes into a character buffer (encoding each small write separately is far slower) and
+ * encodes once at the end.
+ */
 final class ByteArrayJson {
-    private final ByteArrayOutputStream bytes;
-    private final Writer text;
+    private final StringWriter text;
     private final JsonWriter writer;
 
     ByteArrayJson() {
@@ -20,8 +21,7 @@ final class ByteArrayJson {
     }
 
     ByteArrayJson(int size) {
-        this.bytes = new ByteArrayOutputStream(Math.max(256, size));
-        this.text = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        this.text = new StringWriter(Math.max(256, size));
         this.writer = new JsonWriter(text);
         writer.setSerializeNulls(true);
         writer.setHtmlSafe(false);
@@ -34,11 +34,10 @@ final class ByteArrayJson {
     byte[] bytes() {
         try {
             writer.flush();
-            text.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Writes the content and returns it as UTF-8. */

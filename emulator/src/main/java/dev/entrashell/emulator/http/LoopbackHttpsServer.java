@@ -20,6 +20,15 @@ public final class LoopbackHttpsServer implements AutoCloseable {
     private static final int THREADS = 8;
     private static final InetAddress LOOPBACK = loopback();
 
+    static {
+        // The JDK server leaves Nagle's algorithm on; with delayed ACKs that stalls every response
+        // of more than one TLS record by tens of milliseconds. Read once, when the JDK's server
+        // configuration loads: set it before the first server is made, unless the user chose.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpsServer server;
     private final ExecutorService executor;
     private final URI baseUri;
