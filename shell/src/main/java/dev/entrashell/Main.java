@@ -28,6 +28,7 @@ import dev.entrashell.session.ShellHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code entra-shell}: picks the mode (interactive, {@code -c} lines, piped lines) and runs it. */
 @Command(
@@ -37,7 +38,9 @@ import picocli.CommandLine.Option;
         description = "An interactive shell for Microsoft Entra ID app-only sessions and Microsoft Graph.",
         footer = {
             "",
-            "With no -c and standard input not a terminal, lines are read from standard input.",
+            "With a script, it runs after the -c lines (such as -c 'connect --env'); everything after the",
+            "script's name is the script's. With no -c, no script and standard input not a terminal, lines",
+            "are read from standard input.",
             "Exit codes: 0 success, 1 a command failed, 2 usage error, 130 interrupted.",
             "ENTRA_SHELL_HOME names the folder for settings, history and certificates (default ~/.entra-shell)."
         })
@@ -45,6 +48,16 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "-c", paramLabel = "LINE", description = "Run this line as if typed (repeatable), then exit.")
     List<String> lines = new ArrayList<>();
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "FILE.groovy",
+            description = "Run this Groovy script (after any -c lines), then exit with its exit code.")
+    String script;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "The script's arguments.")
+    List<String> scriptArgs = new ArrayList<>();
 
     @Option(names = "--demo", description = "Start the embedded demo tenant, then the shell.")
     boolean demo;
@@ -68,7 +81,9 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String[] args, Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(new Main(environment));
+        CommandLine commandLine = new CommandLine(new Main(environment))
+                // entra-shell [OPTIONS] FILE.groovy --anything: what follows the script is the script's
+                .setStopAtPositional(true);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             e.getCommandLine().getErr().println(e.getMessage() + ". See entra-shell --help.");
             return ExitCode.USAGE;
@@ -84,7 +99,7 @@ public final class Main implements Callable<Integer> {
         Redactor redactor = new Redactor();
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Diagnostics diagnostics = new Diagnostics(debug, err, redactor);
-        boolean interactive = lines.isEmpty() && terminal;
+        boolean interactive = lines.isEmpty() && script == null && terminal;
         InteractiveShell shell = interactive ? InteractiveShell.open(color) : null;
         ShellOutput output = shell != null
                 ? shell.output()
@@ -116,7 +131,11 @@ public final class Main implements Callable<Integer> {
                 return shell.run(services, LineExecutor::new);
             }
             LineExecutor executor = new LineExecutor(services);
-            return executor.runAll(lines.isEmpty() ? stdinLines() : lines);
+            if (script == null) {
+                return executor.runAll(lines.isEmpty() ? stdinLines() : lines);
+            }
+            int code = executor.runAll(lines);
+            return code != ExitCode.OK ? code : executor.runScript(script, scriptArgs);
         } catch (ShellException e) {
             output.error(redactor.redact(e.getMessage()));
             diagnostics.trace(e);

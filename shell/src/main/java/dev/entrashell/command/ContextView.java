@@ -12,9 +12,9 @@ import dev.entrashell.session.Connection;
  * The fields of {@code context}, named and ordered as {@code Get-EntraContext} prints them, from the
  * connection and its current token. Secret values are not fields.
  */
-record ContextView(Map<String, Object> fields) {
+public record ContextView(Map<String, Object> fields) {
 
-    static ContextView of(Connection connection) {
+    public static ContextView of(Connection connection) {
         AccessToken token = connection.tokens().token();
         TokenClaims claims = token.claims();
         Map<String, Object> fields = new LinkedHashMap<>();

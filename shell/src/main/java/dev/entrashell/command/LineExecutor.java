@@ -1,10 +1,12 @@
 package dev.entrashell.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.entrashell.ExitCode;
 import dev.entrashell.ShellException;
+import dev.entrashell.script.ScriptHost;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -21,7 +23,7 @@ public final class LineExecutor {
     public LineExecutor(ShellServices services) {
         this.services = services;
         this.errors = new ErrorFunnel(services.output(), services.diagnostics());
-        this.factory = new CommandFactory(services);
+        this.factory = new CommandFactory(services, new ScriptHost(services, this::nested));
     }
 
     /** A picocli tree for the shell's commands, for completion and help. */
@@ -33,6 +35,8 @@ public final class LineExecutor {
                 .setErr(services.output().err());
         commandLine.setUsageHelpWidth(
                 Math.max(60, Math.min(120, services.output().width())));
+        // everything after the script's name is the script's, options included
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         return commandLine;
     }
 
@@ -42,12 +46,25 @@ public final class LineExecutor {
      * @throws ExitRequest when the line was {@code exit} or {@code quit}
      */
     public int execute(String line) {
-        try {
+        return guarded(() -> {
             List<String> words = LineTokenizer.split(line);
             if (words.isEmpty() || words.get(0).startsWith("#")) {
                 return ExitCode.OK;
             }
             return run(words);
+        });
+    }
+
+    /** {@code entra-shell FILE.groovy ARGS...}: runs the script as {@code run} does, arguments untouched. */
+    public int runScript(String script, List<String> args) {
+        List<String> words = new ArrayList<>(List.of("run", script));
+        words.addAll(args);
+        return guarded(() -> run(words));
+    }
+
+    private int guarded(Callable<Integer> work) {
+        try {
+            return work.call();
         } catch (ExitRequest exit) {
             throw exit;
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -71,6 +88,15 @@ public final class LineExecutor {
             return ExitCode.OK;
         }
         return ExitCode.OK;
+    }
+
+    /** A line run by a script's {@code shell(line)}: {@code exit} in it ends the script, not the shell. */
+    private int nested(String line) {
+        try {
+            return execute(line);
+        } catch (ExitRequest exit) {
+            return ExitCode.OK;
+        }
     }
 
     private int run(List<String> words) throws Exception {

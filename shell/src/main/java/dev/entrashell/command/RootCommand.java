@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             PutCommand.class,
             PatchCommand.class,
             DeleteCommand.class,
+            RunCommand.class,
+            GroovyCommand.class,
             EnvironmentCommand.class,
             HistoryCommand.class,
             ClearCommand.class,

@@ -31,4 +31,23 @@ final class JLinePrompter implements Prompter {
             reader.setVariable(LineReader.DISABLE_HISTORY, before == null ? false : before);
         }
     }
+
+    @Override
+    public boolean canReadLines() {
+        return reader != null;
+    }
+
+    @Override
+    public String readLine(String prompt) throws InterruptedException {
+        if (reader == null) {
+            return null;
+        }
+        try {
+            return reader.readLine(prompt);
+        } catch (UserInterruptException e) {
+            throw new InterruptedException("Ctrl-C");
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
 }

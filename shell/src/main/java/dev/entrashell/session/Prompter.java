@@ -10,6 +10,21 @@ public interface Prompter {
     /** Reads a secret without echoing it; empty when nobody can be asked. */
     Optional<char[]> readSecret(String prompt);
 
+    /** Whether {@link #readLine} can ask anyone (Groovy mode needs it). */
+    default boolean canReadLines() {
+        return false;
+    }
+
+    /**
+     * Reads one line, with line editing and history, for a mode of its own such as Groovy mode.
+     *
+     * @return the line, or null at the end of input (Ctrl-D)
+     * @throws InterruptedException when the person pressed Ctrl-C instead of finishing the line
+     */
+    default String readLine(String prompt) throws InterruptedException {
+        return null;
+    }
+
     static Prompter none() {
         return prompt -> Optional.empty();
     }
