@@ -204,6 +204,43 @@ class GraphResourcesTest {
     }
 
     @Test
+    void castsRelationshipsToOneTypeAndRefusesMeForAppOnlyTokens() {
+        JsonObject users = reader.ok("groups/" + DemoSeed.IT_ADMINS_GROUP_ID + "/members/microsoft.graph.user");
+        assertThat(users.get("@odata.context").getAsString()).isEqualTo(root + "/$metadata#users");
+        List<JsonObject> direct = reader.values("groups/" + DemoSeed.IT_ADMINS_GROUP_ID + "/members");
+        assertThat(GraphCalls.objects(users.getAsJsonArray("value")))
+                .hasSize(direct.size() - 1)
+                .allSatisfy(u -> assertThat(u.has("userPrincipalName")).isTrue());
+        assertThat(strings(
+                        reader.values(
+                                "groups/" + DemoSeed.VPN_USERS_GROUP_ID + "/transitiveMembers/microsoft.graph.group"),
+                        "displayName"))
+                .containsExactlyInAnyOrder("IT Admins", "Sales Department", "Helpdesk");
+        assertThat(reader.get(
+                                "groups/" + DemoSeed.VPN_USERS_GROUP_ID
+                                        + "/transitiveMembers/microsoft.graph.user/$count",
+                                EVENTUAL)
+                        .body())
+                .isEqualTo(Integer.toString(
+                        objects.transitiveMembers(DemoSeed.VPN_USERS_GROUP_ID).size() - 3));
+        String helpdeskUser = strings(reader.values("groups/" + DemoSeed.HELPDESK_GROUP_ID + "/members"), "id")
+                .get(0);
+        assertThat(strings(
+                        reader.values("users/" + helpdeskUser + "/transitiveMemberOf/microsoft.graph.group"
+                                + "?$select=displayName"),
+                        "displayName"))
+                .contains("Helpdesk", "IT Admins", "VPN Users");
+        assertThat(message(
+                        reader.get("groups/" + DemoSeed.IT_ADMINS_GROUP_ID + "/members/microsoft.graph.widget"),
+                        400,
+                        "BadRequest"))
+                .isEqualTo("Resource not found for the segment 'microsoft.graph.widget'.");
+
+        assertThat(message(demoApp.get("me"), 400, "BadRequest"))
+                .isEqualTo("/me request is only valid with delegated authentication flow.");
+    }
+
+    @Test
     void listsOwnersAndEmptyRelationships() {
         List<JsonObject> owners = reader.values("groups/" + DemoSeed.PROJECT_FALCON_GROUP_ID + "/owners");
         assertThat(owners)

@@ -111,6 +111,7 @@ class StateDirectoryTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes inside the try on purpose: closing twice must be harmless
     void keepsEverythingInMemoryWithoutStateDirectory() throws Exception {
         try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(1))) {
             assertThat(emulator.demo().pfxFile()).isNull();

@@ -65,6 +65,7 @@ public final class GraphPermissions {
         allow("GET /", NO_ROLE_REQUIRED);
         allow("POST /$batch", NO_ROLE_REQUIRED); // each request inside is checked on its own
         allow("GET /organization", READ_ORGANIZATION);
+        allow("GET /me", NO_ROLE_REQUIRED); // always 400 for app-only tokens, as in Graph
 
         allow("GET /users", READ_USERS);
         allow("GET /users/$count", READ_USERS);
@@ -76,6 +77,9 @@ public final class GraphPermissions {
         allow("GET /users/{id}/directReports", READ_USER_RELATIONS);
         allow("GET /users/{id}/memberOf", READ_MEMBERSHIPS);
         allow("GET /users/{id}/transitiveMemberOf", READ_MEMBERSHIPS);
+        // {type} is an OData cast such as microsoft.graph.group: only objects of that type
+        allow("GET /users/{id}/memberOf/{type}", READ_MEMBERSHIPS);
+        allow("GET /users/{id}/transitiveMemberOf/{type}", READ_MEMBERSHIPS);
 
         allow("GET /groups", READ_GROUPS);
         allow("GET /groups/$count", READ_GROUPS);
@@ -88,6 +92,11 @@ public final class GraphPermissions {
         allow("GET /groups/{id}/transitiveMembers", READ_MEMBERSHIPS);
         allow("GET /groups/{id}/transitiveMembers/$count", READ_MEMBERSHIPS);
         allow("GET /groups/{id}/owners", READ_MEMBERSHIPS);
+        allow("GET /groups/{id}/members/{type}", READ_MEMBERSHIPS);
+        allow("GET /groups/{id}/members/{type}/$count", READ_MEMBERSHIPS);
+        allow("GET /groups/{id}/transitiveMembers/{type}", READ_MEMBERSHIPS);
+        allow("GET /groups/{id}/transitiveMembers/{type}/$count", READ_MEMBERSHIPS);
+        allow("GET /groups/{id}/owners/{type}", READ_MEMBERSHIPS);
         allow("GET /groups/{id}/memberOf", READ_MEMBERSHIPS);
         allow("GET /groups/{id}/transitiveMemberOf", READ_MEMBERSHIPS);
         allow("POST /groups/{id}/members/$ref", WRITE_MEMBERS);

@@ -87,6 +87,7 @@ public final class GraphServer implements RequestHandler {
         router.get("/", new ServiceDocumentHandler(router)::get)
                 .add("POST", "/$batch", batch::handle)
                 .get("/organization", organization::list)
+                .get("/me", read::me)
                 // users
                 .get("/users", read::listUsers)
                 .get("/users/$count", read::countUsers)
@@ -98,6 +99,8 @@ public final class GraphServer implements RequestHandler {
                 .get("/users/{id}/directReports", read::directReports)
                 .get("/users/{id}/memberOf", read::userMemberOf)
                 .get("/users/{id}/transitiveMemberOf", read::userTransitiveMemberOf)
+                .get("/users/{id}/memberOf/{type}", read::castUserMemberOf)
+                .get("/users/{id}/transitiveMemberOf/{type}", read::castUserTransitiveMemberOf)
                 // groups
                 .get("/groups", read::listGroups)
                 .get("/groups/$count", read::countGroups)
@@ -110,6 +113,11 @@ public final class GraphServer implements RequestHandler {
                 .get("/groups/{id}/transitiveMembers", read::transitiveMembers)
                 .get("/groups/{id}/transitiveMembers/$count", read::countTransitiveMembers)
                 .get("/groups/{id}/owners", read::owners)
+                .get("/groups/{id}/members/{type}", read::castMembers)
+                .get("/groups/{id}/members/{type}/$count", read::countCastMembers)
+                .get("/groups/{id}/transitiveMembers/{type}", read::castTransitiveMembers)
+                .get("/groups/{id}/transitiveMembers/{type}/$count", read::countCastTransitiveMembers)
+                .get("/groups/{id}/owners/{type}", read::castOwners)
                 .get("/groups/{id}/memberOf", read::groupMemberOf)
                 .get("/groups/{id}/transitiveMemberOf", read::groupTransitiveMemberOf)
                 .add("POST", "/groups/{id}/members/$ref", groups::addMember)

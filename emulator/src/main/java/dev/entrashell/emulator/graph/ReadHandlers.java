@@ -207,6 +207,71 @@ final class ReadHandlers {
         return listings.list(request, objects, related(EntityTypes.GROUP, () -> objects.memberOf(principal.id())));
     }
 
+    // ---- casts: a relationship's objects of one type ---------------------------------------------
+
+    /** {@code /groups/{id}/members/microsoft.graph.user} and the like: only objects of that type. */
+    GraphResponse castMembers(GraphRequest request) throws GraphException {
+        TenantObjects objects = objects(request);
+        Group group = group(request, objects);
+        return listings.list(request, objects, cast(request, () -> objects.members(group.id())));
+    }
+
+    GraphResponse countCastMembers(GraphRequest request) throws GraphException {
+        TenantObjects objects = objects(request);
+        Group group = group(request, objects);
+        return listings.count(request, objects, cast(request, () -> objects.members(group.id())));
+    }
+
+    GraphResponse castTransitiveMembers(GraphRequest request) throws GraphException {
+        TenantObjects objects = objects(request);
+        Group group = group(request, objects);
+        return listings.list(request, objects, cast(request, () -> objects.transitiveMembers(group.id())));
+    }
+
+    GraphResponse countCastTransitiveMembers(GraphRequest request) throws GraphException {
+        TenantObjects objects = objects(request);
+        Group group = group(request, objects);
+        return listings.count(request, objects, cast(request, () -> objects.transitiveMembers(group.id())));
+    }
+
+    GraphResponse castOwners(GraphRequest request) throws GraphException {
+        TenantObjects objects = objects(request);
+        Group group = group(request, objects);
+        return listings.list(request, objects, cast(request, () -> objects.owners(group.id())));
+    }
+
+    GraphResponse castUserMemberOf(GraphRequest request) throws GraphException {
+        TenantObjects objects = objects(request);
+        User user = user(request, objects);
+        return listings.list(request, objects, cast(request, () -> objects.memberOf(user.id())));
+    }
+
+    GraphResponse castUserTransitiveMemberOf(GraphRequest request) throws GraphException {
+        TenantObjects objects = objects(request);
+        User user = user(request, objects);
+        return listings.list(request, objects, cast(request, () -> objects.transitiveMemberOf(user.id())));
+    }
+
+    /** Graph's answer to {@code /me} with an app-only token. */
+    GraphResponse me(GraphRequest request) throws GraphException {
+        throw GraphException.badRequest("/me request is only valid with delegated authentication flow.");
+    }
+
+    /** The objects of the cast's type, listed as that type's collection. */
+    private static Listings.Source cast(GraphRequest request, Supplier<List<?>> items) throws GraphException {
+        String cast = request.pathParameter("type");
+        EntityType<?> type = EntityTypes.DIRECTORY_OBJECT_TYPES.stream()
+                .filter(t -> t.qualifiedName().equalsIgnoreCase(cast))
+                .findFirst()
+                .orElseThrow(() -> GraphException.segmentNotFound(cast));
+        return new Listings.Source(
+                type,
+                false,
+                type.entitySet(),
+                () -> items.get().stream().filter(type::isInstance).toList(),
+                null);
+    }
+
     // ---- devices and any object ------------------------------------------------------------------
 
     GraphResponse listDevices(GraphRequest request) throws GraphException {

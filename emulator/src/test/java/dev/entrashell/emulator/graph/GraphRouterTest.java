@@ -1,9 +1,14 @@
 package dev.entrashell.emulator.graph;
 
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import dev.entrashell.emulator.directory.Directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +54,28 @@ class GraphRouterTest {
         assertThatThrownBy(() -> new GraphRouter().get("/widgets", NOTHING))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GET /widgets");
+    }
+
+    @Test
+    void servesExactlyTheOperationsOfThePermissionTable() {
+        GraphServer server = new GraphServer(
+                URI.create("https://127.0.0.1:1"),
+                URI.create("https://127.0.0.1:2"),
+                null,
+                new Directory(),
+                new Throttler(Clock.systemUTC()),
+                Clock.systemUTC());
+        Set<String> routed = new LinkedHashSet<>();
+        server.router().routes().forEach(route -> routed.add(route.method() + " " + route.pattern()));
+
+        assertThat(routed)
+                .containsExactlyInAnyOrderElementsOf(GraphPermissions.table().keySet());
+        assertThat(GraphPermissions.table()).allSatisfy((operation, roles) -> assertThat(roles)
+                .as(operation)
+                .allSatisfy(role -> assertThat(role).matches("[A-Za-z]+(\\.[A-Za-z]+)+")));
+        assertThat(GraphPermissions.table().get("POST /users"))
+                .containsExactly("User.ReadWrite.All", "Directory.ReadWrite.All");
+        assertThat(GraphPermissions.table().get("POST /applications")).containsExactly("Application.ReadWrite.All");
     }
 
     @Test

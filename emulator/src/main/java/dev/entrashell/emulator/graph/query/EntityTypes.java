@@ -18,6 +18,7 @@ import dev.entrashell.emulator.directory.KeyCredential;
 import dev.entrashell.emulator.directory.PasswordCredential;
 import dev.entrashell.emulator.directory.ServicePrincipal;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.graph.GraphPermissions;
 import dev.entrashell.emulator.graph.query.Property.Sort;
 
 import static dev.entrashell.emulator.graph.query.Property.bool;
@@ -35,7 +36,7 @@ import static dev.entrashell.emulator.graph.query.Property.strings;
  */
 public final class EntityTypes {
     /** Role Graph requires, besides the operation's, to read users' sign-in activity. */
-    public static final String SIGN_IN_ACTIVITY_ROLE = "AuditLog.Read.All";
+    public static final String SIGN_IN_ACTIVITY_ROLE = GraphPermissions.PROPERTY_ROLES.get("user.signInActivity");
 
     public static final EntityType<User> USER = new EntityType<>(
                     User.class, "users", "user", "User", User::id, userProperties())

@@ -105,12 +105,8 @@ public final class Search {
 
     /** Every word of the search text starts some word of the value (words compared ignoring case). */
     static boolean tokensMatch(String value, String search) {
-        List<String> valueTokens = tokens(value);
-        List<String> searchTokens = tokens(search);
-        if (searchTokens.isEmpty()) {
-            return true;
-        }
-        for (String wanted : searchTokens) {
+        List<String> valueTokens = tokens(value, true);
+        for (String wanted : tokens(search, false)) {
             boolean found = false;
             for (String token : valueTokens) {
                 if (token.startsWith(wanted)) {
@@ -125,36 +121,49 @@ public final class Search {
         return true;
     }
 
-    /**
-     * Splits at spaces, symbols, letter/digit changes and lower-to-upper case changes; words
-     * separated only by symbols are also joined ("hello.world" gives hello, world, helloworld).
-     */
+    /** The words of a value, with words joined across symbols ("hello.world" also gives helloworld). */
     static List<String> tokens(String text) {
+        return tokens(text, true);
+    }
+
+    /**
+     * Splits at spaces, symbols, letter/digit changes and lower-to-upper case changes.
+     *
+     * @param join also add the words that only symbols separate, joined
+     */
+    private static List<String> tokens(String text, boolean join) {
         List<String> tokens = new ArrayList<>();
         for (String chunk : text.split("\\s+")) {
-            List<String> words = new ArrayList<>();
             StringBuilder word = new StringBuilder();
+            StringBuilder joined = new StringBuilder();
+            int joinedWords = 0;
             char previous = 0;
             for (char c : chunk.toCharArray()) {
-                boolean split = !Character.isLetterOrDigit(c)
+                boolean symbol = !Character.isLetterOrDigit(c);
+                boolean split = symbol
                         || (word.length() > 0
                                 && (Character.isDigit(c) != Character.isDigit(previous)
                                         || (Character.isLowerCase(previous) && Character.isUpperCase(c))));
                 if (split && word.length() > 0) {
-                    words.add(word.toString().toLowerCase(Locale.ROOT));
+                    tokens.add(word.toString().toLowerCase(Locale.ROOT));
                     word.setLength(0);
                 }
-                if (Character.isLetterOrDigit(c)) {
+                if (!symbol) {
                     word.append(c);
+                    joined.append(c);
+                } else if (joined.length() > 0) {
+                    joinedWords++;
                 }
                 previous = c;
             }
             if (word.length() > 0) {
-                words.add(word.toString().toLowerCase(Locale.ROOT));
+                tokens.add(word.toString().toLowerCase(Locale.ROOT));
             }
-            tokens.addAll(words);
-            if (words.size() > 1) {
-                tokens.add(String.join("", words));
+            if (join && joinedWords > 0 && joined.length() > 0) {
+                String all = joined.toString().toLowerCase(Locale.ROOT);
+                if (!tokens.contains(all)) {
+                    tokens.add(all);
+                }
             }
         }
         return tokens;

@@ -1,0 +1,186 @@
+package dev.entrashell.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import dev.entrashell.ExitCode;
+import dev.entrashell.TestShell;
+import dev.entrashell.emulator.DemoTenant;
+import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.RecordedRequest;
+import dev.entrashell.emulator.Throttling;
+import dev.entrashell.emulator.directory.AppRegistration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Writes, advanced queries and throttling, through the shell's commands against the emulator. */
+class GraphWritesAndRetriesTest {
+    private static Emulator emulator;
+    private static DemoTenant demo;
+    private static String writerId;
+    private static final String WRITER_SECRET = "writer-secret-" + UUID.randomUUID();
+
+    @TempDir
+    Path home;
+
+    private TestShell shell;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = Emulator.start(EmulatorOptions.defaults());
+        demo = emulator.demo();
+        writerId = UUID.randomUUID().toString();
+        emulator.directory()
+                .registerApplication(
+                        demo.tenantId(),
+                        AppRegistration.of(
+                                writerId,
+                                "Directory Writer",
+                                List.of(),
+                                List.of(WRITER_SECRET),
+                                Set.of("User.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All")));
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void connect() throws Exception {
+        emulator.setThrottling(Throttling.off());
+        shell = TestShell.against(emulator, home);
+        Path secret = Files.writeString(home.resolve("secret.txt"), WRITER_SECRET);
+        assertThat(shell.run("connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + writerId
+                        + " --secret-file " + secret + " --no-welcome"))
+                .as(shell.err())
+                .isZero();
+    }
+
+    /** post creates, patch changes, delete removes; each answer is what Graph sent. */
+    @Test
+    void createChangeDelete() throws Exception {
+        Path body = Files.writeString(
+                home.resolve("group.json"),
+                "{\"displayName\":\"Shell Test Group\",\"mailNickname\":\"shelltest\",\"mailEnabled\":false,\"securityEnabled\":true}");
+        assertThat(shell.run("post /groups --body @" + body + " --output json"))
+                .as(shell.err())
+                .isZero();
+        JsonObject created = JsonParser.parseString(shell.out()).getAsJsonObject();
+        String id = created.get("id").getAsString();
+        assertThat(created.get("displayName").getAsString()).isEqualTo("Shell Test Group");
+        shell.clear();
+        assertThat(shell.run("patch /groups/" + id + " --body '{\"description\": \"changed by the shell\"}'"))
+                .as(shell.err())
+                .isZero();
+        assertThat(shell.run("get /groups/" + id + " --select description --query description"))
+                .isZero();
+        assertThat(shell.out()).contains("changed by the shell");
+        String user = emulator.directory().users(demo.tenantId()).all().get(3).id();
+        shell.clear();
+        assertThat(shell.run(
+                        "post /groups/" + id
+                                + "/members/$ref --body '{\"@odata.id\": \"https://graph.microsoft.com/v1.0/directoryObjects/"
+                                + user + "\"}'",
+                        "get /groups/" + id + "/members --select id --query '[].id' --output tsv"))
+                .as(shell.err())
+                .isZero();
+        assertThat(shell.out().strip()).isEqualTo(user);
+        shell.clear();
+        assertThat(shell.run("delete /groups/" + id)).isZero();
+        assertThat(shell.run("get /groups/" + id)).isEqualTo(ExitCode.FAILURE);
+        assertThat(shell.err()).contains("404 Request_ResourceNotFound");
+    }
+
+    /** --filter, --orderby, --count and --search reach Graph encoded; ConsistencyLevel goes with every page. */
+    @Test
+    void advancedQueries() {
+        assertThat(
+                        shell.run(
+                                "get /users --all --top 50 --filter \"startswith(displayName,'A')\" --select displayName --output json"))
+                .as(shell.err())
+                .isZero();
+        JsonObject filtered = JsonParser.parseString(shell.out()).getAsJsonObject();
+        assertThat(filtered.getAsJsonArray("value")).isNotEmpty().allSatisfy(u -> assertThat(
+                        u.getAsJsonObject().get("displayName").getAsString())
+                .startsWith("A"));
+        shell.clear();
+        int before = emulator.requests().size();
+        assertThat(
+                        shell.run(
+                                "get /users --all --top 20 --search \"displayName:an\" --count --select displayName --output json"))
+                .as(shell.err())
+                .isZero();
+        JsonObject searched = JsonParser.parseString(shell.out()).getAsJsonObject();
+        int count = searched.get("@odata.count").getAsInt();
+        assertThat(searched.getAsJsonArray("value")).hasSize(count);
+        List<RecordedRequest> pages = emulator
+                .requests()
+                .subList(before, emulator.requests().size())
+                .stream()
+                .filter(r -> r.server().equals("graph"))
+                .toList();
+        assertThat(pages).hasSizeGreaterThan(1).allSatisfy(r -> assertThat(header(r, "ConsistencyLevel"))
+                .isEqualTo("eventual"));
+        shell.clear();
+        assertThat(
+                        shell.run(
+                                "get /users --top 5 --orderby displayName --select displayName --query '[].displayName' --output tsv"))
+                .isZero();
+        List<String> names = shell.out().lines().toList();
+        assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    /** A throttled request waits for Retry-After, says so, and succeeds; the emulator saw the wait. */
+    @Test
+    void throttlingIsRetriedAfterRetryAfter() {
+        emulator.setThrottling(Throttling.firstRequestPerPath(2));
+        int before = emulator.requests().size();
+        assertThat(shell.run("get /organization --output json")).as(shell.err()).isZero();
+        assertThat(shell.err()).contains("Graph answered 429 (throttled); retrying in 2 s (retry 1 of 4)");
+        assertThat(shell.out()).contains("Contoso Demo");
+        List<RecordedRequest> calls = emulator
+                .requests()
+                .subList(before, emulator.requests().size())
+                .stream()
+                .filter(r -> r.server().equals("graph"))
+                .toList();
+        assertThat(calls).extracting(RecordedRequest::status).containsExactly(429, 200);
+        assertThat(Duration.between(calls.get(0).time(), calls.get(1).time()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        emulator.setThrottling(Throttling.serviceUnavailableOncePerPath(1));
+        shell.clear();
+        assertThat(shell.run("get /users/"
+                        + emulator.directory()
+                                .users(demo.tenantId())
+                                .all()
+                                .get(0)
+                                .id() + " --output none"))
+                .isZero();
+        assertThat(shell.err()).contains("Graph answered 503; retrying in 1 s");
+    }
+
+    private static String header(RecordedRequest request, String name) {
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
+    }
+}
