@@ -34,6 +34,11 @@ public final class TestShell {
     private final ShellServices services;
 
     public TestShell(Path home, Map<String, String> variables, boolean debug) {
+        this(home, variables, debug, Prompter.none());
+    }
+
+    /** A shell whose prompter answers as given, such as the lines typed in Groovy mode. */
+    public TestShell(Path home, Map<String, String> variables, boolean debug, Prompter prompter) {
         ShellHome shellHome = new ShellHome(home);
         Redactor redactor = new Redactor();
         PrintWriter errWriter = new PrintWriter(err, true);
@@ -46,7 +51,7 @@ public final class TestShell {
                 environments,
                 new Connector(environments, shellHome, diagnostics, Clock.systemUTC(), output::warn),
                 output,
-                Prompter.none(),
+                prompter,
                 diagnostics,
                 new HashMap<>(variables),
                 new Cancellation(),
@@ -56,7 +61,12 @@ public final class TestShell {
 
     /** A shell with environment {@value #ENVIRONMENT} pointing at the emulator. */
     public static TestShell against(Emulator emulator, Path home) throws IOException {
-        TestShell shell = new TestShell(home, Map.of(), false);
+        return against(emulator, home, Prompter.none());
+    }
+
+    /** A shell against the emulator whose prompter answers as given. */
+    public static TestShell against(Emulator emulator, Path home, Prompter prompter) throws IOException {
+        TestShell shell = new TestShell(home, Map.of(), false, prompter);
         Path ca = emulator.writeCaCertificate(home.resolve("emulator-ca.pem"));
         shell.services
                 .environments()

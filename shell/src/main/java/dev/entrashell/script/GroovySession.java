@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
@@ -31,6 +32,7 @@ final class GroovySession {
 
     private final GroovyShell shell;
     private final ScriptBinding binding;
+    private final boolean promptLines;
     private int evaluations;
 
     private GroovySession(ScriptApi api, boolean keepDeclarations) {
@@ -41,6 +43,7 @@ final class GroovySession {
         if (keepDeclarations) {
             config.addCompilationCustomizers(new DeclarationsToBinding());
         }
+        this.promptLines = keepDeclarations;
         this.binding = new ScriptBinding(api, List.of());
         this.shell = new GroovyShell(GroovySession.class.getClassLoader(), binding, config);
     }
@@ -111,15 +114,16 @@ final class GroovySession {
         }
     }
 
-    private static Object run(Script script, String name) {
+    private Object run(Script script, String name) {
+        Predicate<String> ours = promptLines ? file -> file.matches("groovy\\d+\\.groovy") : name::equals;
         try {
             return script.run();
         } catch (ScriptExit exit) {
             throw exit;
         } catch (RuntimeException | Error e) {
-            throw ScriptFailures.describe(e, name);
+            throw ScriptFailures.describe(e, name, ours);
         } catch (Exception e) { // checked exceptions, thrown sneakily by Groovy code
-            throw ScriptFailures.describe(e, name);
+            throw ScriptFailures.describe(e, name, ours);
         }
     }
 

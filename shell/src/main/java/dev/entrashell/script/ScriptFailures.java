@@ -1,5 +1,7 @@
 package dev.entrashell.script;
 
+import java.util.function.Predicate;
+
 import dev.entrashell.ExitCode;
 import dev.entrashell.ShellException;
 
@@ -7,9 +9,14 @@ import dev.entrashell.ShellException;
 final class ScriptFailures {
     private ScriptFailures() {}
 
-    static ScriptException describe(Throwable failure, String fileName) {
-        int line = line(failure, fileName);
-        String where = fileName + (line > 0 ? ", line " + line : "");
+    /**
+     * @param fileName the script that ran
+     * @param ours which source files are the user's (Groovy mode: every line typed so far, as a method
+     *     defined on one line can fail when called from another)
+     */
+    static ScriptException describe(Throwable failure, String fileName, Predicate<String> ours) {
+        StackTraceElement frame = frame(failure, ours);
+        String where = frame == null ? fileName : frame.getFileName() + ", line " + frame.getLineNumber();
         if (failure instanceof InterruptedException
                 || (failure instanceof ShellException shell && shell.exitCode() == ExitCode.INTERRUPTED)) {
             return new ScriptException("Interrupted: " + where + " stopped.", true, failure);
@@ -20,15 +27,15 @@ final class ScriptFailures {
         return new ScriptException(where + ": " + message, false, failure);
     }
 
-    /** The first line of the script on the stack of the failure or of one of its causes; 0 if none. */
-    private static int line(Throwable failure, String fileName) {
+    /** The innermost frame of the user's code on the stack of the failure or of one of its causes. */
+    private static StackTraceElement frame(Throwable failure, Predicate<String> ours) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (StackTraceElement element : t.getStackTrace()) {
-                if (fileName.equals(element.getFileName()) && element.getLineNumber() > 0) {
-                    return element.getLineNumber();
+                if (element.getFileName() != null && ours.test(element.getFileName()) && element.getLineNumber() > 0) {
+                    return element;
                 }
             }
         }
-        return 0;
+        return null;
     }
 }

@@ -1,0 +1,220 @@
+package dev.entrashell.script;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.entrashell.TestShell;
+import dev.entrashell.emulator.DemoTenant;
+import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.RecordedRequest;
+import dev.entrashell.session.Prompter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Groovy mode, {@code groovy 'EXPR'}, {@code run} and the bindings, through the command layer. */
+class GroovyModeTest {
+    private static Emulator emulator;
+    private static DemoTenant demo;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = Emulator.start(EmulatorOptions.defaults());
+        demo = emulator.demo();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    /** Lines as a person types them in Groovy mode; "^C" is Ctrl-C at the prompt. */
+    private static final class Typed implements Prompter {
+        private final Deque<String> lines;
+        final List<String> prompts = new java.util.ArrayList<>();
+
+        Typed(String... lines) {
+            this.lines = new ArrayDeque<>(List.of(lines));
+        }
+
+        @Override
+        public Optional<char[]> readSecret(String prompt) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean canReadLines() {
+            return true;
+        }
+
+        @Override
+        public String readLine(String prompt) throws InterruptedException {
+            prompts.add(prompt);
+            String line = lines.poll();
+            if ("^C".equals(line)) {
+                throw new InterruptedException();
+            }
+            return line;
+        }
+    }
+
+    private TestShell connected(Prompter prompter) throws Exception {
+        TestShell shell = TestShell.against(emulator, home, prompter);
+        Path secret = Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
+        assertThat(shell.run("connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id "
+                        + demo.clientId() + " --secret-file " + secret + " --no-welcome"))
+                .as(shell.err())
+                .isZero();
+        shell.clear();
+        return shell;
+    }
+
+    @Test
+    void variablesAndMethodsLastAcrossLinesAndBlocksSpanLines() throws Exception {
+        Typed typed = new Typed(
+                "def total = 10",
+                "def add(n) {",
+                "    total += n",
+                "}",
+                "add(5)",
+                "String name = get('/organization').value[0].displayName",
+                "[name: name, total: total, roles: context.Scopes.size()]",
+                ":exit",
+                "never read");
+        TestShell shell = connected(typed);
+
+        assertThat(shell.run("groovy")).as(shell.err()).isZero();
+
+        assertThat(shell.out())
+                .contains("15")
+                .contains("{\n  \"name\": \"Contoso Demo\",\n  \"total\": 15,\n  \"roles\": 4\n}");
+        assertThat(typed.prompts)
+                .containsExactly(
+                        "groovy> ", "groovy> ", "   ...> ", "   ...> ", "groovy> ", "groovy> ", "groovy> ", "groovy> ");
+    }
+
+    @Test
+    void aFailingLineNamesItsLineAndTheModeGoesOn() throws Exception {
+        Typed typed = new Typed("def f() {", "  null.foo()", "}", "f()", "^C", "[1,", "^C", "6 * 7");
+        TestShell shell = connected(typed);
+
+        assertThat(shell.run("groovy")).as(shell.err()).isZero();
+
+        assertThat(shell.err())
+                .containsPattern(
+                        "groovy\\d+\\.groovy, line 2: NullPointerException: Cannot invoke method foo\\(\\) on null object");
+        assertThat(shell.out()).endsWith("42\n");
+    }
+
+    @Test
+    void expressionsPrintTheirValueAndFailWithExitCodes() throws Exception {
+        TestShell shell = connected(Prompter.none());
+
+        assertThat(shell.run("groovy \"all('/users?$top=7').take(10).collect { it.id }.size()\""))
+                .isZero();
+        assertThat(shell.out()).isEqualTo("10\n");
+
+        assertThat(shell.run("groovy '1 / 0'")).isEqualTo(1);
+        assertThat(shell.err()).contains("line 1: ArithmeticException: Division by zero");
+
+        assertThat(shell.run("groovy 'exit(3)'")).isEqualTo(3);
+        assertThat(shell.run("groovy 'def x = '")).isEqualTo(1);
+        assertThat(shell.err()).contains("line 1: Unexpected input");
+
+        assertThat(shell.run("groovy")).isEqualTo(2);
+        assertThat(shell.err()).contains("Groovy mode needs a terminal");
+    }
+
+    /** all() fetches a page only when the loop gets there. */
+    @Test
+    void allPagesLazily() throws Exception {
+        TestShell shell = connected(Prompter.none());
+        int before = usersRequests();
+
+        assertThat(shell.run("groovy \"all('/users?$top=5').take(12).size()\"")).isZero();
+
+        assertThat(shell.out()).isEqualTo("12\n");
+        assertThat(usersRequests() - before)
+                .as("three pages of five for twelve items")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void batchSplitsIntoTwentiesAndAnswersById() throws Exception {
+        TestShell shell = connected(Prompter.none());
+        long before = batches();
+
+        assertThat(shell.run("groovy \"def r = batch((1..45).collect { [id: 'u' + it, url: '/users?$top=1'] }"
+                        + " + [[id: 'nope', url: '/groups/00000000-0000-0000-0000-000000000000']]);"
+                        + " [r.size(), r.keySet().first(), r.u45.status, r.nope.status, r.nope.body.error.code]\""))
+                .as(shell.err())
+                .isZero();
+
+        assertThat(shell.out().replaceAll("\\s+", "")).isEqualTo("[46,\"u1\",200,404,\"Request_ResourceNotFound\"]");
+        assertThat(batches() - before).isEqualTo(3);
+    }
+
+    @Test
+    void theTypedClientSharesTheConnection() throws Exception {
+        TestShell shell = connected(Prompter.none());
+
+        assertThat(shell.run("groovy 'graph.organization().get().getValue().get(0).getDisplayName()'"))
+                .as(shell.err())
+                .isZero();
+
+        assertThat(shell.out()).isEqualTo("Contoso Demo\n");
+    }
+
+    @Test
+    void runFindsScriptsReportsTheirLineAndEndsWithTheirExitCode() throws Exception {
+        TestShell shell = connected(Prompter.none());
+        Files.createDirectories(home.resolve("scripts"));
+        Files.writeString(
+                home.resolve("scripts/hello.groovy"),
+                "out.println \"hello ${args.join(' ')} from ${context.AppName}\"\n"
+                        + "assert shell('context --output json') == 0\n"
+                        + "exit(args.size())\n");
+        Files.writeString(
+                home.resolve("scripts/broken.groovy"),
+                "// a comment\n\nthrow new IllegalStateException('no such group')\n");
+
+        assertThat(shell.run("run hello a --b")).isEqualTo(2);
+        assertThat(shell.out())
+                .startsWith("hello a --b from Entra Shell Demo\n")
+                .contains("\"ClientId\": \"" + demo.clientId());
+
+        assertThat(shell.run("run broken.groovy")).isEqualTo(1);
+        assertThat(shell.err()).contains("broken.groovy, line 3: IllegalStateException: no such group");
+
+        shell.clear();
+        assertThat(shell.run("run missing")).isEqualTo(1);
+        assertThat(shell.err())
+                .startsWith("No script 'missing'. Looked in ")
+                .contains(home.resolve("scripts").toString());
+    }
+
+    private static int usersRequests() {
+        return (int) emulator.requests().stream()
+                .filter(r -> r.pathAndQuery().startsWith("/v1.0/users"))
+                .count();
+    }
+
+    private static long batches() {
+        return emulator.requests().stream()
+                .map(RecordedRequest::pathAndQuery)
+                .filter(path -> path.startsWith("/v1.0/$batch"))
+                .count();
+    }
+}
