@@ -75,7 +75,10 @@ final class ShellProcess {
         return execute(List.of("script", "-qefc", "stty cols 160 rows 50; " + javaLine, "/dev/null"), input);
     }
 
-    /** One step of a typed session: wait until the screen shows {@code waitFor}, then type {@code type}. */
+    /**
+     * One step of a typed session: wait until the screen shows {@code waitFor}, then type {@code type}
+     * (null: type nothing).
+     */
     record Step(String waitFor, String type) {}
 
     /**
@@ -83,6 +86,11 @@ final class ShellProcess {
      * screen, as a person would (typing ahead would let the terminal echo what a masked prompt hides).
      */
     Result runTyped(List<Step> steps) throws IOException, InterruptedException {
+        return runTyped(steps, new ArrayList<>());
+    }
+
+    /** As {@link #runTyped(List)}, adding to {@code seenAt} the time (System.nanoTime) each step's text appeared. */
+    Result runTyped(List<Step> steps, List<Long> seenAt) throws IOException, InterruptedException {
         String javaLine =
                 String.join(" ", java().stream().map(ShellProcess::quote).toList());
         Path out = Files.createTempFile(home, "out-", ".txt");
@@ -100,13 +108,17 @@ final class ShellProcess {
                 int at = screen.indexOf(step.waitFor(), seen);
                 if (at >= 0) {
                     seen = at + step.waitFor().length();
+                    seenAt.add(System.nanoTime());
                     break;
                 }
                 if (System.nanoTime() > deadline || !process.isAlive()) {
                     process.destroyForcibly();
                     throw new AssertionError("never saw '" + step.waitFor() + "' on the screen:\n" + screen);
                 }
-                Thread.sleep(50);
+                Thread.sleep(20);
+            }
+            if (step.type() == null) {
+                continue; // only waiting: keys typed before the next prompt is drawn can be lost
             }
             // A control character (Ctrl-C, Ctrl-D) is a key press of its own, not a line.
             String keys = step.type().length() == 1 && step.type().charAt(0) < ' ' ? step.type() : step.type() + "\r";
