@@ -70,6 +70,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours (the NO_COLOR variable does the same).")
     boolean noColor;
 
+    static {
+        // picocli looks for groovy.lang.Closure (for closures in annotations, which the shell does not
+        // use) when it first builds a command; with Groovy on the class path that would load Groovy's
+        // runtime (some 260 classes) before the first prompt. Groovy loads when a script first runs.
+        System.setProperty("picocli.disable.closures", "true");
+    }
+
     private final Map<String, String> environment;
 
     Main(Map<String, String> environment) {
