@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  groovy",
             "  groovy 'get(\"/organization\").value[0].displayName'",
-            "  groovy 'all(\"/users\").count { it.userType == \"Guest\" }'"
+            "  groovy \"all('/users?$select=userType').count { it.userType == 'Guest' }\"",
+            "  (in Groovy, put Graph paths with $select or $filter in single quotes, or write \\$select)"
         })
 final class GroovyCommand implements Callable<Integer> {
     @Mixin
