@@ -190,10 +190,11 @@ public final class Listings {
         QueryOptions query = request.query();
         EntityType<?> type = source.type();
         boolean eventual = request.eventual();
-        boolean countTrue = listing && bool(query.get("count"));
+        // a /$count segment is itself an advanced query (the caller has checked the header)
+        boolean countTrue = listing ? bool(query.get("count")) : true;
         boolean advanced = eventual && countTrue;
         Plan plan = new Plan();
-        plan.count = countTrue && eventual;
+        plan.count = listing && countTrue && eventual;
         plan.selection = Selection.parse(query.get("select"), source.mixed() ? mixedTypes(type) : List.of(type));
         plan.expansion = Expansion.parse(query.get("expand"), type);
         Set<String> roles = new java.util.LinkedHashSet<>(plan.selection.requiredRoles(type));
