@@ -27,6 +27,7 @@ import static dev.entrashell.emulator.graph.Bodies.Type;
  * removePassword}. A secret added to a registered app (one that can get tokens here, such as the
  * demo app) works at the token endpoint at once, as after a rotation in a real tenant.
  */
+@SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 final class ApplicationWrites {
     private static final String RESOURCE = "Application";
     private static final List<Field> FIELDS = List.of(

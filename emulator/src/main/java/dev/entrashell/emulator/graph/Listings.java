@@ -31,6 +31,7 @@ import dev.entrashell.emulator.graph.query.Selection;
  * query. A page is found from the position in the token (no copy of the collection) and written
  * straight to the response; filters scan from there only until the page is full.
  */
+@SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 public final class Listings {
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 999;
