@@ -9,6 +9,7 @@ import java.time.Duration;
  *
  * @param quiet true to not print a line per request
  * @param help true when --help was asked for (the other values are then defaults)
+ * @param throttling when Graph answers 429 or 503 (--throttle)
  */
 public record EmulatorArguments(
         Path stateDir,
@@ -17,7 +18,8 @@ public record EmulatorArguments(
         int userCount,
         Duration tokenLifetime,
         boolean quiet,
-        boolean help) {
+        boolean help,
+        Throttling throttling) {
 
     public static final Path DEFAULT_STATE_DIR = Path.of("entra-emulator-state");
     static final int MAX_USERS = 1_000_000;
@@ -26,7 +28,7 @@ public record EmulatorArguments(
     public static final String USAGE = String.join(
             "\n",
             "Usage: java -jar entra-emulator.jar [--state DIR] [--login-port N] [--graph-port N] [--users N]",
-            "                                    [--token-lifetime SECONDS] [--quiet]",
+            "                                    [--token-lifetime SECONDS] [--throttle MODE] [--quiet]",
             "",
             "Runs a loopback emulator of Entra ID's token endpoint and Microsoft Graph over HTTPS on 127.0.0.1.",
             "",
@@ -35,9 +37,25 @@ public record EmulatorArguments(
             "  --graph-port N             port of the Graph server (default 0: any free port)",
             "  --users N                  users in the demo tenant (default 300)",
             "  --token-lifetime SECONDS   lifetime of issued access tokens (default 3599)",
+            "  --throttle MODE            Graph answers with Retry-After (and throttles early retries again):",
+            "                               every:N:SECONDS    429 on every Nth request",
+            "                               first:SECONDS      429 on the first request for each path",
+            "                               unavailable:SECONDS  503 on the first request for each path",
             "  --quiet                    do not print a line per request",
             "  --help                     show this help",
             "");
+
+    /** Arguments without throttling (as before --throttle existed). */
+    public EmulatorArguments(
+            Path stateDir,
+            int loginPort,
+            int graphPort,
+            int userCount,
+            Duration tokenLifetime,
+            boolean quiet,
+            boolean help) {
+        this(stateDir, loginPort, graphPort, userCount, tokenLifetime, quiet, help, Throttling.off());
+    }
 
     public static EmulatorArguments parse(String... args) throws UsageException {
         EmulatorOptions defaults = EmulatorOptions.defaults();
@@ -47,6 +65,7 @@ public record EmulatorArguments(
         int users = defaults.userCount();
         Duration lifetime = defaults.tokenLifetime();
         boolean quiet = false;
+        Throttling throttling = Throttling.off();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -58,7 +77,8 @@ public record EmulatorArguments(
             }
             switch (name) {
                 case "--help", "-h" -> {
-                    return new EmulatorArguments(stateDir, loginPort, graphPort, users, lifetime, quiet, true);
+                    return new EmulatorArguments(
+                            stateDir, loginPort, graphPort, users, lifetime, quiet, true, throttling);
                 }
                 case "--quiet" -> quiet = true;
                 case "--state" -> stateDir = path(name, inlineValue != null ? inlineValue : value(args, ++i, name));
@@ -80,6 +100,8 @@ public record EmulatorArguments(
                             1,
                             MAX_TOKEN_LIFETIME_SECONDS,
                             "e.g. --token-lifetime 3599"));
+                case "--throttle" ->
+                    throttling = throttling(name, inlineValue != null ? inlineValue : value(args, ++i, name));
                 default ->
                     throw new UsageException(
                             (arg.startsWith("-") ? "unknown option '" + arg + "'" : "unexpected argument '" + arg + "'")
@@ -90,7 +112,7 @@ public record EmulatorArguments(
             throw new UsageException("--graph-port: " + graphPort
                     + " is also the login port; give the two servers different ports, or 0 for any free port");
         }
-        return new EmulatorArguments(stateDir, loginPort, graphPort, users, lifetime, quiet, false);
+        return new EmulatorArguments(stateDir, loginPort, graphPort, users, lifetime, quiet, false, throttling);
     }
 
     public EmulatorOptions toOptions() {
@@ -99,7 +121,28 @@ public record EmulatorArguments(
                 .withLoginPort(loginPort)
                 .withGraphPort(graphPort)
                 .withUserCount(userCount)
-                .withTokenLifetime(tokenLifetime);
+                .withTokenLifetime(tokenLifetime)
+                .withThrottling(throttling);
+    }
+
+    private static Throttling throttling(String name, String value) throws UsageException {
+        String[] parts = value.strip().split(":");
+        String hint = "e.g. --throttle every:5:2, --throttle first:3 or --throttle unavailable:3";
+        try {
+            if (parts.length == 3 && parts[0].equals("every")) {
+                return Throttling.everyNthRequest(
+                        (int) number(name, parts[1], 2, 1_000_000, hint), (int) number(name, parts[2], 1, 3600, hint));
+            }
+            if (parts.length == 2 && parts[0].equals("first")) {
+                return Throttling.firstRequestPerPath((int) number(name, parts[1], 1, 3600, hint));
+            }
+            if (parts.length == 2 && parts[0].equals("unavailable")) {
+                return Throttling.serviceUnavailableOncePerPath((int) number(name, parts[1], 1, 3600, hint));
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new UsageException(name + ": '" + value + "' is not a throttling mode; " + hint);
     }
 
     private static String value(String[] args, int index, String name) throws UsageException {
@@ -142,6 +185,7 @@ public record EmulatorArguments(
             case "--login-port" -> "e.g. --login-port 8443 (0 for any free port)";
             case "--graph-port" -> "e.g. --graph-port 8444 (0 for any free port)";
             case "--users" -> "e.g. --users 300";
+            case "--throttle" -> "e.g. --throttle every:5:2";
             default -> "e.g. --token-lifetime 3599";
         };
     }

@@ -75,6 +75,16 @@ public final class EmulatorMain {
                 text,
                 "Users",
                 String.valueOf(emulator.directory().users(demo.tenantId()).size()));
+        if (!emulator.throttling().isOff()) {
+            Throttling throttling = emulator.throttling();
+            line(
+                    text,
+                    "Throttling",
+                    (throttling.trigger() == Throttling.Trigger.EVERY_NTH_REQUEST
+                                    ? "every " + throttling.every() + "th request"
+                                    : "the first request for each path")
+                            + " gets " + throttling.status() + " with Retry-After: " + throttling.retryAfterSeconds());
+        }
         line(text, "Cert thumbprint", demo.thumbprintSha1Hex());
         line(
                 text,

@@ -36,6 +36,23 @@ class EmulatorMainTest {
     }
 
     @Test
+    void parsesThrottlingModes() throws Exception {
+        assertThat(EmulatorArguments.parse("--throttle", "every:5:2")
+                        .toOptions()
+                        .throttling())
+                .isEqualTo(Throttling.everyNthRequest(5, 2));
+        assertThat(EmulatorArguments.parse("--throttle=first:3").toOptions().throttling())
+                .isEqualTo(Throttling.firstRequestPerPath(3));
+        assertThat(EmulatorArguments.parse("--throttle", "unavailable:4")
+                        .toOptions()
+                        .throttling())
+                .isEqualTo(Throttling.serviceUnavailableOncePerPath(4));
+        assertThat(EmulatorArguments.parse().toOptions().throttling().isOff()).isTrue();
+        assertUsage(new String[] {"--throttle", "sometimes"}, "--throttle: 'sometimes' is not a throttling mode");
+        assertUsage(new String[] {"--throttle", "every:1:2"}, "--throttle: '1' is not a number from 2");
+    }
+
+    @Test
     void defaultsToTheStateFolderInTheWorkingDirectory() throws Exception {
         EmulatorArguments arguments = EmulatorArguments.parse();
 

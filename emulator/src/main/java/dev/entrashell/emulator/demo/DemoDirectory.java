@@ -43,6 +43,7 @@ import dev.entrashell.emulator.tls.Thumbprints;
  *       service principals and the Microsoft Graph roles granted to them.
  * </ul>
  */
+@SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 public final class DemoDirectory {
     /** Devices per user, and the most devices seeded. */
     static final int USERS_PER_DEVICE = 3;

@@ -254,7 +254,7 @@ public final class DemoUsers {
                 "Member",
                 created,
                 alias,
-                language.substring(language.indexOf('-') + 1),
+                language.substring(language.indexOf('-') + 1).intern(),
                 signIns[0],
                 signIns[1]);
     }

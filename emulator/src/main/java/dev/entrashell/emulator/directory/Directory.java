@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
  * Every tenant the emulator knows, with their applications and users. Thread-safe: the servers
  * read it while tests register more tenants and applications.
  */
+@SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 public final class Directory {
     private final ConcurrentMap<String, TenantState> tenantsById = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> tenantIdsByDomain = new ConcurrentHashMap<>();

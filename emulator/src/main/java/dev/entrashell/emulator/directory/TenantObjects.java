@@ -35,6 +35,7 @@ import dev.entrashell.emulator.tls.Thumbprints;
  * calls to see one consistent state (a page of a listing) holds {@link #read()} around them; the
  * {@code ...View()} lists are valid only while it does.
  */
+@SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 public final class TenantObjects {
     private final String tenantId;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -65,7 +66,11 @@ public final class TenantObjects {
 
     private long version;
 
-    /** A held lock, released by {@link #close()}. */
+    /**
+     * A held lock, released by {@link #close()}: {@code try (Held held = objects.read()) { ... }}.
+     * (javac's "try" lint notes that {@code held} is not used in the body; classes that hold locks
+     * this way suppress it.)
+     */
     public interface Held extends AutoCloseable {
         @Override
         void close();

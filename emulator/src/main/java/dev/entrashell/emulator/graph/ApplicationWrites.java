@@ -27,6 +27,7 @@ import static dev.entrashell.emulator.graph.Bodies.Type;
  * removePassword}. A secret added to a registered app (one that can get tokens here, such as the
  * demo app) works at the token endpoint at once, as after a rotation in a real tenant.
  */
+@SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 final class ApplicationWrites {
     private static final String RESOURCE = "Application";
     private static final List<Field> FIELDS = List.of(
@@ -92,10 +93,11 @@ final class ApplicationWrites {
         TenantObjects objects = ReadHandlers.objectsOf(directory, request);
         try (TenantObjects.Held held = objects.write()) {
             Application application = ReadHandlers.application(request, objects);
-            Application updated = new Application(
+            String displayName = Bodies.string(values, "displayName", application.displayName());
+            objects.putApplication(new Application(
                     application.id(),
                     application.appId(),
-                    application.displayName(),
+                    displayName,
                     Bodies.string(values, "description", application.description()),
                     Bodies.string(values, "signInAudience", application.signInAudience()),
                     application.createdDateTime(),
@@ -104,23 +106,9 @@ final class ApplicationWrites {
                     Bodies.strings(values, "tags", application.tags()),
                     Bodies.string(values, "notes", application.notes()),
                     application.keyCredentials(),
-                    application.passwordCredentials());
-            objects.putApplication(updated);
-            String displayName = Bodies.string(values, "displayName", application.displayName());
+                    application.passwordCredentials()));
             if (!displayName.equals(application.displayName())) {
-                objects.putApplication(new Application(
-                        updated.id(),
-                        updated.appId(),
-                        displayName,
-                        updated.description(),
-                        updated.signInAudience(),
-                        updated.createdDateTime(),
-                        updated.publisherDomain(),
-                        updated.identifierUris(),
-                        updated.tags(),
-                        updated.notes(),
-                        updated.keyCredentials(),
-                        updated.passwordCredentials()));
+                // a registered app keeps the name for its tokens and service principal too
                 directory.renameApplication(request.caller().tenantId(), application.id(), displayName);
             }
             return GraphResponse.noContent();

@@ -110,15 +110,12 @@ final class BatchHandler {
             GraphServer.Answer answer = done.get(dependency.toLowerCase(Locale.ROOT));
             if (answer == null || answer.status() < 200 || answer.status() > 299) {
                 return error(
-                        424,
-                        "FailedDependency",
-                        "The request depends on request " + dependency + ", which failed.",
-                        batch);
+                        424, "FailedDependency", "The request depends on request " + dependency + ", which failed.");
             }
         }
         String url = item.url().strip();
         if (url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8)) {
-            return error(400, "BadRequest", "The url of a batch request must be relative, e.g. /users.", batch);
+            return error(400, "BadRequest", "The url of a batch request must be relative, e.g. /users.");
         }
         if (url.startsWith("/")) {
             url = url.substring(1);
@@ -127,7 +124,7 @@ final class BatchHandler {
         String path = question < 0 ? url : url.substring(0, question);
         String query = question < 0 ? null : url.substring(question + 1);
         if (path.equalsIgnoreCase("$batch") || path.toLowerCase(Locale.ROOT).startsWith("$batch/")) {
-            return error(400, "BadRequest", "A batch request cannot contain a batch request.", batch);
+            return error(400, "BadRequest", "A batch request cannot contain a batch request.");
         }
         byte[] body = new byte[0];
         if (item.body() != null) {
@@ -150,7 +147,7 @@ final class BatchHandler {
                         : batch.header("client-request-id").orElseGet(Guids::random)));
     }
 
-    private GraphServer.Answer error(int status, String code, String message, GraphRequest batch) {
+    private static GraphServer.Answer error(int status, String code, String message) {
         GraphException e = new GraphException(status, code, message);
         byte[] json = ByteArrayJson.of(out -> {
             out.beginObject();

@@ -1,5 +1,6 @@
 package dev.entrashell.emulator.graph;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -250,9 +252,9 @@ public final class GraphServer implements RequestHandler {
         return match.route().handler().handle(graphRequest);
     }
 
-    private static java.util.Optional<String> header(Map<String, List<String>> headers, String name) {
+    private static Optional<String> header(Map<String, List<String>> headers, String name) {
         List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(values.get(0));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     private static byte[] errorBody(GraphException e, String requestId, String clientRequestId, Instant now) {
@@ -261,7 +263,7 @@ public final class GraphServer implements RequestHandler {
 
     private static void writeError(
             JsonWriter out, GraphException e, String requestId, String clientRequestId, Instant now)
-            throws java.io.IOException {
+            throws IOException {
         out.beginObject();
         out.name("error").beginObject();
         out.name("code").value(e.code());

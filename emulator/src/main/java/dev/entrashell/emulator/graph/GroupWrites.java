@@ -31,6 +31,7 @@ import static dev.entrashell.emulator.graph.Bodies.Type;
  * POST /groups/{id}/members/$ref} with {@code {"@odata.id": ".../directoryObjects/{id}"}}, {@code
  * DELETE /groups/{id}/members/{id}/$ref}), with Graph's checks and messages.
  */
+@SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 final class GroupWrites {
     private static final String RESOURCE = "Group";
     private static final List<Field> FIELDS = List.of(

@@ -31,6 +31,7 @@ import dev.entrashell.emulator.graph.query.Selection;
  * query. A page is found from the position in the token (no copy of the collection) and written
  * straight to the response; filters scan from there only until the page is full.
  */
+@SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 public final class Listings {
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 999;
@@ -190,10 +191,11 @@ public final class Listings {
         QueryOptions query = request.query();
         EntityType<?> type = source.type();
         boolean eventual = request.eventual();
-        boolean countTrue = listing && bool(query.get("count"));
+        // a /$count segment is itself an advanced query (the caller has checked the header)
+        boolean countTrue = listing ? bool(query.get("count")) : true;
         boolean advanced = eventual && countTrue;
         Plan plan = new Plan();
-        plan.count = countTrue && eventual;
+        plan.count = listing && countTrue && eventual;
         plan.selection = Selection.parse(query.get("select"), source.mixed() ? mixedTypes(type) : List.of(type));
         plan.expansion = Expansion.parse(query.get("expand"), type);
         Set<String> roles = new java.util.LinkedHashSet<>(plan.selection.requiredRoles(type));

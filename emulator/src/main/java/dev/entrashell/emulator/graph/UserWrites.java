@@ -22,6 +22,7 @@ import static dev.entrashell.emulator.graph.Bodies.Field;
 import static dev.entrashell.emulator.graph.Bodies.Type;
 
 /** {@code POST /users}, {@code PATCH /users/{id}}, {@code DELETE /users/{id}}, with Graph's checks. */
+@SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 final class UserWrites {
     private static final String RESOURCE = "User";
     private static final List<Field> FIELDS = List.of(
