@@ -30,7 +30,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Parameters(index = "0", paramLabel = "FILE_OR_NAME", description = "The script file, or its name.")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE_OR_NAME",
+            completionCandidates = ScriptNames.class,
+            description = "The script file, or its name.")
     String script;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script.")
