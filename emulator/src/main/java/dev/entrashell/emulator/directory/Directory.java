@@ -20,9 +20,11 @@ public final class Directory {
         private final Tenant tenant;
         private final ConcurrentMap<String, AppRegistration> applications = new ConcurrentHashMap<>();
         private volatile Users users = Users.none();
+        private final TenantWorkloads workloads;
 
         private TenantState(Tenant tenant) {
             this.tenant = tenant;
+            this.workloads = new TenantWorkloads(tenant.id());
         }
     }
 
@@ -69,7 +71,26 @@ public final class Directory {
     }
 
     public void removeApplication(String tenantIdOrDomain, String clientId) {
-        requireState(tenantIdOrDomain).applications.remove(clientId.toLowerCase(Locale.ROOT));
+        TenantState state = requireState(tenantIdOrDomain);
+        state.applications.remove(clientId.toLowerCase(Locale.ROOT));
+        state.workloads.forgetApplication(clientId);
+    }
+
+    /**
+     * The tenant's managed identities, its applications' federated credentials and trusted
+     * certificate subjects, and the certificate authorities it trusts.
+     *
+     * @throws IllegalArgumentException when there is no such tenant
+     */
+    public TenantWorkloads workloads(String tenantIdOrDomain) {
+        return requireState(tenantIdOrDomain).workloads;
+    }
+
+    /** Every tenant's managed identities: the ones the emulated host may use. */
+    public List<ManagedIdentity> managedIdentities() {
+        return tenantsById.values().stream()
+                .flatMap(state -> state.workloads.managedIdentities().stream())
+                .toList();
     }
 
     public void setUsers(String tenantIdOrDomain, List<User> users) {
