@@ -405,7 +405,7 @@ public final class Emulator implements AutoCloseable {
                 .issue(subjectDistinguishedName, workloads.clock().instant());
     }
 
-    /** Every request both servers answered so far, oldest first (the most recent 20,000). */
+    /** Every request the servers answered so far, oldest first (the most recent 20,000). */
     public List<RecordedRequest> requests() {
         return log.snapshot();
     }
