@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.state.CertificateAuthorityFiles;
 import dev.entrashell.emulator.state.DemoAppFiles;
+import dev.entrashell.emulator.state.StateDirectory;
 
 /**
  * {@code java -jar entra-emulator.jar}: runs the emulator until killed, after printing what a
@@ -65,14 +66,17 @@ public final class EmulatorMain {
 
     static final String FEDERATED_TOKEN_FILE = "federated-token.jwt";
     static final String SNI_CERTIFICATE_FILE = "sni-client.pem";
+    static final String IDENTITY_HEADER_FILE = "identity-header";
 
     /**
-     * A federated token for the demo app's trusted service account, and a client certificate (with
-     * its chain and key) for its trusted subject, issued by the CA the tenant trusts; both new on
-     * every start, since the issuer's URL and key and the CA are.
+     * App Service's secret ({@code IDENTITY_HEADER}, no trailing newline), a federated token for the
+     * demo app's trusted service account, and a client certificate (with its chain and key) for its
+     * trusted subject, issued by the CA the tenant trusts; all new on every start, as the secret,
+     * the issuer's URL and key and the CA are.
      */
     static void writeWorkloadFiles(Emulator emulator, Path stateDir) throws IOException {
         DemoIdentities identities = emulator.demoIdentities();
+        StateDirectory.open(stateDir).write(IDENTITY_HEADER_FILE, emulator.identityHeader());
         emulator.federatedIssuer()
                 .mintToFile(
                         stateDir.resolve(FEDERATED_TOKEN_FILE),
@@ -119,7 +123,8 @@ public final class EmulatorMain {
         line(
                 text,
                 "App Service",
-                "IDENTITY_ENDPOINT=" + emulator.identityEndpoint() + " IDENTITY_HEADER=" + emulator.identityHeader());
+                "IDENTITY_ENDPOINT=" + emulator.identityEndpoint() + " IDENTITY_HEADER=\"$(cat "
+                        + quoted(state.resolve(IDENTITY_HEADER_FILE)) + ")\"");
         line(text, "System-assigned", describe(identities.systemAssigned()));
         line(text, "User-assigned", describe(identities.userAssigned()));
         line(text, "User-assigned", describe(identities.userAssignedWithoutRoles()));

@@ -94,7 +94,8 @@ class EmulatorMainTest {
             assertThat(banner)
                     .contains("AZURE_POD_IDENTITY_AUTHORITY_HOST=" + emulator.managedIdentityEndpoint())
                     .contains("IDENTITY_ENDPOINT=" + emulator.identityEndpoint())
-                    .contains("IDENTITY_HEADER=" + emulator.identityHeader())
+                    .contains("IDENTITY_HEADER=\"$(cat '/srv/emu/identity-header')\"")
+                    .doesNotContain(emulator.identityHeader())
                     .contains(identities.systemAssigned().clientId())
                     .contains(identities.userAssigned().clientId())
                     .contains(identities.federatedCredential().issuer())
@@ -113,6 +114,7 @@ class EmulatorMainTest {
             MsalClients msal = new MsalClients(emulator);
             DemoTenant demo = emulator.demo();
 
+            assertThat(Files.readString(state.resolve("identity-header"))).isEqualTo(emulator.identityHeader());
             Path tokenFile = state.resolve("federated-token.jwt");
             String federated = msal.acquire(
                     demo.clientId(),
