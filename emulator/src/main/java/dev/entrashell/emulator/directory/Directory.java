@@ -14,17 +14,17 @@ import java.util.concurrent.ConcurrentMap;
 public final class Directory {
     private final ConcurrentMap<String, TenantState> tenantsById = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> tenantIdsByDomain = new ConcurrentHashMap<>();
+    /** Each tenant's managed identities and workload credentials, made on first use. */
+    private final ConcurrentMap<String, TenantWorkloads> workloadsByTenantId = new ConcurrentHashMap<>();
 
     /** Mutable per-tenant state; the values it holds are immutable and swapped whole. */
     private static final class TenantState {
         private final Tenant tenant;
         private final ConcurrentMap<String, AppRegistration> applications = new ConcurrentHashMap<>();
         private volatile Users users = Users.none();
-        private final TenantWorkloads workloads;
 
         private TenantState(Tenant tenant) {
             this.tenant = tenant;
-            this.workloads = new TenantWorkloads(tenant.id());
         }
     }
 
@@ -54,6 +54,24 @@ public final class Directory {
         return state(idOrDomain).map(state -> state.tenant);
     }
 
+    /**
+     * The tenant's managed identities, its applications' federated credentials and trusted
+     * certificate subjects, and the certificate authorities it trusts.
+     *
+     * @throws IllegalArgumentException when there is no such tenant
+     */
+    public TenantWorkloads workloads(String tenantIdOrDomain) {
+        String tenantId = requireState(tenantIdOrDomain).tenant.id();
+        return workloadsByTenantId.computeIfAbsent(tenantId, TenantWorkloads::new);
+    }
+
+    /** Every tenant's managed identities: the ones the emulated host may use. */
+    public List<ManagedIdentity> managedIdentities() {
+        return workloadsByTenantId.values().stream()
+                .flatMap(workloads -> workloads.managedIdentities().stream())
+                .toList();
+    }
+
     /** Registers an application, or replaces the one with the same client id. */
     public AppRegistration registerApplication(String tenantIdOrDomain, AppRegistration application) {
         requireState(tenantIdOrDomain).applications.put(application.clientId(), application);
@@ -71,26 +89,7 @@ public final class Directory {
     }
 
     public void removeApplication(String tenantIdOrDomain, String clientId) {
-        TenantState state = requireState(tenantIdOrDomain);
-        state.applications.remove(clientId.toLowerCase(Locale.ROOT));
-        state.workloads.forgetApplication(clientId);
-    }
-
-    /**
-     * The tenant's managed identities, its applications' federated credentials and trusted
-     * certificate subjects, and the certificate authorities it trusts.
-     *
-     * @throws IllegalArgumentException when there is no such tenant
-     */
-    public TenantWorkloads workloads(String tenantIdOrDomain) {
-        return requireState(tenantIdOrDomain).workloads;
-    }
-
-    /** Every tenant's managed identities: the ones the emulated host may use. */
-    public List<ManagedIdentity> managedIdentities() {
-        return tenantsById.values().stream()
-                .flatMap(state -> state.workloads.managedIdentities().stream())
-                .toList();
+        requireState(tenantIdOrDomain).applications.remove(clientId.toLowerCase(Locale.ROOT));
     }
 
     public void setUsers(String tenantIdOrDomain, List<User> users) {

@@ -144,8 +144,11 @@ public final class TenantWorkloads {
         return Optional.ofNullable(trustedAuthorities.get(key(authorityId)));
     }
 
-    /** Drops what belonged to an application that is removed. */
-    synchronized void forgetApplication(String clientId) {
+    /**
+     * Drops what belonged to an application (its federated credentials and trusted subjects), for a
+     * test that removes an application and registers another with the same client id.
+     */
+    public synchronized void forgetApplication(String clientId) {
         federatedCredentials.remove(key(clientId));
         trustedSubjects.remove(key(clientId));
     }
