@@ -49,11 +49,6 @@ public final class Directory {
         return tenant;
     }
 
-    /** Looks a tenant up by its id or one of its verified domains, ignoring case, as Entra does. */
-    public Optional<Tenant> tenant(String idOrDomain) {
-        return state(idOrDomain).map(state -> state.tenant);
-    }
-
     /**
      * The tenant's managed identities, its applications' federated credentials and trusted
      * certificate subjects, and the certificate authorities it trusts.
@@ -70,6 +65,11 @@ public final class Directory {
         return workloadsByTenantId.values().stream()
                 .flatMap(workloads -> workloads.managedIdentities().stream())
                 .toList();
+    }
+
+    /** Looks a tenant up by its id or one of its verified domains, ignoring case, as Entra does. */
+    public Optional<Tenant> tenant(String idOrDomain) {
+        return state(idOrDomain).map(state -> state.tenant);
     }
 
     /** Registers an application, or replaces the one with the same client id. */
