@@ -77,14 +77,6 @@ public final class Emulator implements AutoCloseable {
     public static final String GRAPH_SERVER = "graph";
     public static final String IDENTITY_SERVER = "identity";
 
-    private final LoopbackHttpsServer login;
-    private final LoopbackHttpsServer graph;
-    private final CertificateAuthority ca;
-    private final DemoTenant demo;
-    private final Directory directory;
-    private final RequestLog log;
-    private final Workloads workloads;
-
     /** The managed identity server and what the workload identity features need at run time. */
     private record Workloads(
             LoopbackHttpServer identityServer,
@@ -94,6 +86,15 @@ public final class Emulator implements AutoCloseable {
             ClientCertificateAuthority clientCa,
             DemoIdentities demo,
             Clock clock) {}
+
+    private final Workloads workloads;
+
+    private final LoopbackHttpsServer login;
+    private final LoopbackHttpsServer graph;
+    private final CertificateAuthority ca;
+    private final DemoTenant demo;
+    private final Directory directory;
+    private final RequestLog log;
 
     private Emulator(
             LoopbackHttpsServer login,
@@ -128,31 +129,28 @@ public final class Emulator implements AutoCloseable {
         RequestLog log = new RequestLog(RequestLog.DEFAULT_CAPACITY);
         LoopbackHttpsServer login = LoopbackHttpsServer.bind(LOGIN_SERVER, options.loginPort(), tls);
         LoopbackHttpsServer graph;
-        LoopbackHttpServer identity;
         try {
             graph = LoopbackHttpsServer.bind(GRAPH_SERVER, options.graphPort(), tls);
         } catch (IOException e) {
             login.close();
             throw e;
         }
+        URI loginEndpoint = login.baseUri();
+        URI graphEndpoint = graph.baseUri();
+
+        LoginEndpoints endpoints = new LoginEndpoints(loginEndpoint);
+        AadResponses responses = new AadResponses(loginEndpoint);
+        AccessTokenIssuer accessTokens = new AccessTokenIssuer(signingKey, options.clock(), options.tokenLifetime());
+        ScopeValidator scopes = new ScopeValidator(graphEndpoint);
+        Workloads workloads;
         try {
-            identity = LoopbackHttpServer.bind(IDENTITY_SERVER, 0);
-        } catch (IOException e) {
+            workloads = startWorkloads(directory, demo, loginEndpoint, scopes, accessTokens, responses, log, options);
+        } catch (IOException | RuntimeException e) {
             login.close();
             graph.close();
             throw e;
         }
-        URI loginEndpoint = login.baseUri();
-        URI graphEndpoint = graph.baseUri();
-        FederatedIssuers issuers = new FederatedIssuers(loginEndpoint, options.clock());
-        ClientCertificateAuthority clientCa = ClientCertificateAuthority.create(
-                DemoSeed.ORGANIZATION_NAME, options.clock().instant());
-        DemoIdentities demoIdentities = seedIdentities(directory, demo, issuers, clientCa);
-        AccessTokenIssuer accessTokens = new AccessTokenIssuer(signingKey, options.clock(), options.tokenLifetime());
-        ScopeValidator scopes = new ScopeValidator(graphEndpoint);
-
-        LoginEndpoints endpoints = new LoginEndpoints(loginEndpoint);
-        AadResponses responses = new AadResponses(loginEndpoint);
+        FederatedIssuers issuers = workloads.issuers();
         TokenEndpoint tokenEndpoint = new TokenEndpoint(
                 directory,
                 scopes,
@@ -181,14 +179,36 @@ public final class Emulator implements AutoCloseable {
 
         login.serve(new ServingHandler(LOGIN_SERVER, loginServer, log, options.clock()));
         graph.serve(new ServingHandler(GRAPH_SERVER, graphServer, log, options.clock()));
+        return new Emulator(login, graph, ca, demo, directory, log, workloads);
+    }
+
+    /**
+     * Seeds the demo tenant's workload identities and starts the managed identity server (plain
+     * HTTP, any free port on 127.0.0.1), whose tokens are the token endpoint's own.
+     */
+    private static Workloads startWorkloads(
+            Directory directory,
+            DemoTenant demo,
+            URI loginEndpoint,
+            ScopeValidator scopes,
+            AccessTokenIssuer accessTokens,
+            AadResponses responses,
+            RequestLog log,
+            EmulatorOptions options)
+            throws IOException {
+        FederatedIssuers issuers = new FederatedIssuers(loginEndpoint, options.clock());
+        ClientCertificateAuthority clientCa = ClientCertificateAuthority.create(
+                DemoSeed.ORGANIZATION_NAME, options.clock().instant());
+        DemoIdentities demoIdentities = seedIdentities(directory, demo, issuers, clientCa);
         String identityHeader = Guids.random();
         ManagedIdentityServer identityServer = new ManagedIdentityServer(
                 new ManagedIdentityHost(directory, demo.tenantId(), scopes, accessTokens),
                 identityHeader,
                 responses,
                 options.clock());
+        LoopbackHttpServer identity = LoopbackHttpServer.bind(IDENTITY_SERVER, 0);
         identity.serve(new ServingHandler(IDENTITY_SERVER, identityServer, log, options.clock()));
-        Workloads workloads = new Workloads(
+        return new Workloads(
                 identity,
                 identityHeader,
                 issuers,
@@ -196,7 +216,6 @@ public final class Emulator implements AutoCloseable {
                 clientCa,
                 demoIdentities,
                 options.clock());
-        return new Emulator(login, graph, ca, demo, directory, log, workloads);
     }
 
     /**
