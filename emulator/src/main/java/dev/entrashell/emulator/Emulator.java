@@ -182,6 +182,38 @@ public final class Emulator implements AutoCloseable {
         return new Emulator(login, graph, ca, demo, directory, log, workloads);
     }
 
+    private static DemoTenant seed(
+            Directory directory, DemoCredentials credentials, StateDirectory state, int userCount) {
+        Tenant tenant = directory.registerTenant(new Tenant(
+                DemoSeed.TENANT_ID, DemoSeed.ORGANIZATION_NAME, List.of(DemoSeed.DOMAIN), DemoSeed.TENANT_CREATED));
+        X509Certificate certificate = credentials.identity().certificate();
+        directory.registerApplication(
+                tenant.id(),
+                new AppRegistration(
+                        DemoSeed.CLIENT_ID,
+                        DemoSeed.SERVICE_PRINCIPAL_OBJECT_ID,
+                        DemoSeed.APP_NAME,
+                        List.of(certificate),
+                        List.of(credentials.clientSecret()),
+                        new HashSet<>(DemoSeed.ROLES)));
+        directory.setUsers(
+                tenant.id(), DemoUsers.generate(DemoSeed.USER_SEED, tenant.id(), tenant.defaultDomain(), userCount));
+        return new DemoTenant(
+                tenant.id(),
+                tenant.defaultDomain(),
+                tenant.organizationName(),
+                DemoSeed.CLIENT_ID,
+                DemoSeed.APP_NAME,
+                DemoSeed.ROLES,
+                certificate,
+                credentials.identity().privateKey(),
+                Thumbprints.sha1Hex(certificate),
+                credentials.clientSecret(),
+                state == null ? null : state.path(DemoAppFiles.PFX_FILE),
+                credentials.pfxPassword(),
+                state == null ? null : state.path(DemoAppFiles.PEM_FILE));
+    }
+
     /**
      * Seeds the demo tenant's workload identities and starts the managed identity server (plain
      * HTTP, any free port on 127.0.0.1), whose tokens are the token endpoint's own.
@@ -267,38 +299,6 @@ public final class Emulator implements AutoCloseable {
                 subject,
                 DemoIdentitySeed.TRUSTED_AUTHORITY_ID,
                 clientCa.rootCertificate());
-    }
-
-    private static DemoTenant seed(
-            Directory directory, DemoCredentials credentials, StateDirectory state, int userCount) {
-        Tenant tenant = directory.registerTenant(new Tenant(
-                DemoSeed.TENANT_ID, DemoSeed.ORGANIZATION_NAME, List.of(DemoSeed.DOMAIN), DemoSeed.TENANT_CREATED));
-        X509Certificate certificate = credentials.identity().certificate();
-        directory.registerApplication(
-                tenant.id(),
-                new AppRegistration(
-                        DemoSeed.CLIENT_ID,
-                        DemoSeed.SERVICE_PRINCIPAL_OBJECT_ID,
-                        DemoSeed.APP_NAME,
-                        List.of(certificate),
-                        List.of(credentials.clientSecret()),
-                        new HashSet<>(DemoSeed.ROLES)));
-        directory.setUsers(
-                tenant.id(), DemoUsers.generate(DemoSeed.USER_SEED, tenant.id(), tenant.defaultDomain(), userCount));
-        return new DemoTenant(
-                tenant.id(),
-                tenant.defaultDomain(),
-                tenant.organizationName(),
-                DemoSeed.CLIENT_ID,
-                DemoSeed.APP_NAME,
-                DemoSeed.ROLES,
-                certificate,
-                credentials.identity().privateKey(),
-                Thumbprints.sha1Hex(certificate),
-                credentials.clientSecret(),
-                state == null ? null : state.path(DemoAppFiles.PFX_FILE),
-                credentials.pfxPassword(),
-                state == null ? null : state.path(DemoAppFiles.PEM_FILE));
     }
 
     /** The token server, e.g. {@code https://127.0.0.1:41234} (no trailing slash). */
