@@ -101,7 +101,7 @@ class FederatedCredentialTest {
         assertThat(client.get(URI.create(emulator.graphEndpoint() + "/v1.0/organization"), token)
                         .statusCode())
                 .isEqualTo(200);
-        String sent = lastTokenRequestBody();
+        String sent = tokenRequestBodyWith(Files.readString(tokenFile));
         assertThat(sent)
                 .contains("client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer");
     }
@@ -337,11 +337,12 @@ class FederatedCredentialTest {
         return client.postForm(tokenEndpoint, form);
     }
 
-    private static String lastTokenRequestBody() {
-        return emulator.requests().stream()
-                .filter(r -> r.server().equals("login") && r.method().equals("POST"))
-                .reduce((first, second) -> second)
-                .orElseThrow()
+    private static String tokenRequestBodyWith(String assertion) {
+        return RecordedRequests.last(
+                        emulator,
+                        r -> r.server().equals("login")
+                                && r.body() != null
+                                && r.body().contains(assertion))
                 .body();
     }
 }

@@ -333,11 +333,10 @@ class ManagedIdentityEndpointTest {
                 Map.of("Metadata", "true"));
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(emulator.requests()).anySatisfy(request -> {
-            assertThat(request.server()).isEqualTo(Emulator.IDENTITY_SERVER);
-            assertThat(request.pathAndQuery()).isEqualTo("/metadata/instance");
-            assertThat(request.status()).isEqualTo(404);
-        });
+        RecordedRequest recorded = RecordedRequests.last(
+                emulator, request -> request.pathAndQuery().equals("/metadata/instance"));
+        assertThat(recorded.server()).isEqualTo(Emulator.IDENTITY_SERVER);
+        assertThat(recorded.status()).isEqualTo(404);
     }
 
     @Test

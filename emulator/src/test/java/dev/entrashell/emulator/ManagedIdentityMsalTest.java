@@ -117,7 +117,8 @@ class ManagedIdentityMsalTest {
                 };
         assertThat(ManagedIdentityApplication.getManagedIdentitySource()).isEqualTo(shape.source);
 
-        long before = Instant.now().getEpochSecond();
+        Instant start = Instant.now();
+        long before = start.getEpochSecond();
         IAuthenticationResult result = acquire(id);
 
         JsonObject claims = TestJwt.claims(result.accessToken());
@@ -129,7 +130,7 @@ class ManagedIdentityMsalTest {
         assertThat(graph.get(URI.create(emulator.graphEndpoint() + "/v1.0/users?$top=1"), result.accessToken())
                         .statusCode())
                 .isEqualTo(200);
-        RecordedRequest sent = lastIdentityRequest();
+        RecordedRequest sent = identityRequestSince(start);
         if (shape == Shape.APP_SERVICE) {
             assertThat(sent.pathAndQuery()).startsWith("/msi/token?").contains("api-version=2019-08-01");
             assertThat(sent.headers()).containsKey("X-IDENTITY-HEADER");
@@ -210,11 +211,11 @@ class ManagedIdentityMsalTest {
         }
     }
 
-    private static RecordedRequest lastIdentityRequest() {
-        return emulator.requests().stream()
-                .filter(request -> request.server().equals(Emulator.IDENTITY_SERVER))
-                .reduce((first, second) -> second)
-                .orElseThrow();
+    private static RecordedRequest identityRequestSince(Instant start) {
+        return RecordedRequests.last(
+                emulator,
+                request -> request.server().equals(Emulator.IDENTITY_SERVER)
+                        && !request.time().isBefore(start));
     }
 
     record ChildResult(int exitCode, String output) {

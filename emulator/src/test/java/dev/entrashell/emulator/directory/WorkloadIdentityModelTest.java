@@ -108,8 +108,7 @@ class WorkloadIdentityModelTest {
                 .hasMessageContaining("at most 20");
         workloads.addTrustedCertificateSubject(clientId, TrustedCertificateSubject.of("CN=x"));
 
-        directory.registerApplication(TENANT, AppRegistration.of(clientId, "app", List.of(), List.of(), Set.of()));
-        directory.removeApplication(TENANT, clientId);
+        workloads.forgetApplication(clientId);
 
         assertThat(workloads.federatedCredentials(clientId)).isEmpty();
         assertThat(workloads.trustedCertificateSubjects(clientId)).isEmpty();
