@@ -66,4 +66,40 @@ class TokenRenewalTest {
                     .isTrue();
         }
     }
+
+    /** A federated token file is read again for every token request, so a rotated token (Kubernetes) is used. */
+    @Test
+    void federatedTokenFileIsReadAgain() throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withTokenLifetime(Duration.ofSeconds(3)))) {
+            DemoTenant demo = emulator.demo();
+            TestShell shell = TestShell.against(emulator, home);
+            String subject = emulator.demoIdentities().federatedCredential().subject();
+            Path file =
+                    emulator.federatedIssuer().mintToFile(home.resolve("token.jwt"), subject, Duration.ofMinutes(10));
+            String first = Files.readString(file).strip();
+            assertThat(shell.run("connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id "
+                            + demo.clientId() + " --federated-token-file " + file + " --no-welcome"))
+                    .as(shell.err())
+                    .isZero();
+            emulator.federatedIssuer()
+                    .mintToFile(file, subject, Duration.ofMinutes(10)); // the kubelet rotates the token
+            String second = Files.readString(file).strip();
+            assertThat(second).isNotEqualTo(first);
+            Thread.sleep(3000); // past the first token's renewal point
+            assertThat(shell.run("get /organization --output none"))
+                    .as(shell.err())
+                    .isZero();
+            List<String> assertions = emulator.requests().stream()
+                    .filter(r -> r.server().equals("login")
+                            && r.body() != null
+                            && r.body().contains("client_assertion="))
+                    .map(r -> java.net.URLDecoder.decode(
+                            r.body().replaceAll(".*client_assertion=([^&]*).*", "$1"),
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .toList();
+            assertThat(assertions).hasSize(2);
+            assertThat(assertions.get(0)).isEqualTo(first);
+            assertThat(assertions.get(1)).isEqualTo(second);
+        }
+    }
 }
