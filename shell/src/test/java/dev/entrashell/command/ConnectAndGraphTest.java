@@ -239,4 +239,33 @@ class ConnectAndGraphTest {
         assertThat(shell.run("help environment add")).isZero();
         assertThat(shell.out()).contains("--login-endpoint", "--ca-file");
     }
+
+    /** TLS and connection failures are one line naming the endpoint and what to do. */
+    @Test
+    void networkFailuresAreExplained() throws Exception {
+        assertThat(shell.run("environment add NoTrust --login-endpoint " + emulator.loginEndpoint()
+                        + " --graph-endpoint " + emulator.graphEndpoint()))
+                .isZero();
+        assertThat(shell.run("connect --environment NoTrust --tenant-id " + demo.tenantId() + " --client-id "
+                        + demo.clientId() + " --certificate " + pfx + " --password-file " + home.resolve("pw.txt")))
+                .isEqualTo(ExitCode.FAILURE);
+        assertThat(shell.err().strip().lines()).hasSize(1);
+        assertThat(shell.err())
+                .contains("TLS failed with " + emulator.loginEndpoint())
+                .contains("not signed by a CA this environment trusts")
+                .contains("--ca-file");
+        shell.clear();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThat(shell.run(
+                        "environment add Closed --login-endpoint https://127.0.0.1:" + closedPort
+                                + " --graph-endpoint https://127.0.0.1:" + closedPort,
+                        "connect --environment Closed --tenant-id " + demo.tenantId() + " --client-id "
+                                + demo.clientId() + " --certificate " + pfx + " --password-file "
+                                + home.resolve("pw.txt")))
+                .isEqualTo(ExitCode.FAILURE);
+        assertThat(shell.err()).contains("Cannot connect to https://127.0.0.1:" + closedPort);
+    }
 }
