@@ -12,28 +12,41 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 import dev.entrashell.emulator.demo.DemoCredentials;
 import dev.entrashell.emulator.demo.DemoDirectory;
+import dev.entrashell.emulator.demo.DemoIdentitySeed;
 import dev.entrashell.emulator.demo.DemoSeed;
 import dev.entrashell.emulator.demo.DemoUsers;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.Directory;
+import dev.entrashell.emulator.directory.FederatedIdentityCredential;
+import dev.entrashell.emulator.directory.Guids;
+import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.directory.Tenant;
+import dev.entrashell.emulator.directory.TenantWorkloads;
+import dev.entrashell.emulator.directory.TrustedCertificateSubject;
 import dev.entrashell.emulator.graph.AccessTokenValidator;
 import dev.entrashell.emulator.graph.GraphServer;
 import dev.entrashell.emulator.graph.Throttler;
+import dev.entrashell.emulator.http.LoopbackHttpServer;
 import dev.entrashell.emulator.http.LoopbackHttpsServer;
 import dev.entrashell.emulator.http.RequestLog;
 import dev.entrashell.emulator.http.ServingHandler;
+import dev.entrashell.emulator.identity.ManagedIdentityHost;
+import dev.entrashell.emulator.identity.ManagedIdentityServer;
 import dev.entrashell.emulator.jwt.TokenSigningKey;
 import dev.entrashell.emulator.state.CertificateAuthorityFiles;
 import dev.entrashell.emulator.state.DemoAppFiles;
 import dev.entrashell.emulator.state.StateDirectory;
 import dev.entrashell.emulator.tls.CertificateAuthority;
+import dev.entrashell.emulator.tls.ClientCertificateAuthority;
+import dev.entrashell.emulator.tls.IssuedClientCertificate;
 import dev.entrashell.emulator.tls.Pem;
 import dev.entrashell.emulator.tls.ServerTls;
 import dev.entrashell.emulator.tls.Thumbprints;
@@ -45,10 +58,15 @@ import dev.entrashell.emulator.token.LoginServer;
 import dev.entrashell.emulator.token.OpenIdMetadata;
 import dev.entrashell.emulator.token.ScopeValidator;
 import dev.entrashell.emulator.token.TokenEndpoint;
+import dev.entrashell.emulator.token.federation.FederatedAssertionVerifier;
+import dev.entrashell.emulator.token.federation.FederatedIssuer;
+import dev.entrashell.emulator.token.federation.FederatedIssuers;
+import dev.entrashell.emulator.token.sni.SubjectNameIssuerVerifier;
 
 /**
  * A loopback emulator of Entra ID's token endpoint and of Microsoft Graph, over HTTPS on
- * 127.0.0.1, seeded with a demo tenant. It checks what Entra ID and Graph check and answers with
+ * 127.0.0.1, and of the Azure managed identity endpoints (IMDS, App Service) over plain HTTP there,
+ * seeded with a demo tenant. It checks what Entra ID and Graph check and answers with
  * their error shapes, so a client that works against it should work against a real tenant.
  *
  * <pre>{@code
@@ -61,6 +79,19 @@ import dev.entrashell.emulator.token.TokenEndpoint;
 public final class Emulator implements AutoCloseable {
     public static final String LOGIN_SERVER = "login";
     public static final String GRAPH_SERVER = "graph";
+    public static final String IDENTITY_SERVER = "identity";
+
+    /** The managed identity server and what the workload identity features need at run time. */
+    private record Workloads(
+            LoopbackHttpServer identityServer,
+            String identityHeader,
+            FederatedIssuers issuers,
+            FederatedIssuer issuer,
+            ClientCertificateAuthority clientCa,
+            DemoIdentities demo,
+            Clock clock) {}
+
+    private final Workloads workloads;
 
     private final LoopbackHttpsServer login;
     private final LoopbackHttpsServer graph;
@@ -78,6 +109,7 @@ public final class Emulator implements AutoCloseable {
             DemoTenant demo,
             Directory directory,
             RequestLog log,
+            Workloads workloads,
             Throttler throttler,
             Throttling throttling) {
         this.login = login;
@@ -86,6 +118,7 @@ public final class Emulator implements AutoCloseable {
         this.demo = demo;
         this.directory = directory;
         this.log = log;
+        this.workloads = workloads;
         this.throttler = throttler;
         this.throttling = throttling;
     }
@@ -117,11 +150,27 @@ public final class Emulator implements AutoCloseable {
 
         LoginEndpoints endpoints = new LoginEndpoints(loginEndpoint);
         AadResponses responses = new AadResponses(loginEndpoint);
+        AccessTokenIssuer accessTokens = new AccessTokenIssuer(signingKey, options.clock(), options.tokenLifetime());
+        ScopeValidator scopes = new ScopeValidator(graphEndpoint);
+        Workloads workloads;
+        try {
+            workloads = startWorkloads(directory, demo, loginEndpoint, scopes, accessTokens, responses, log, options);
+        } catch (IOException | RuntimeException e) {
+            login.close();
+            graph.close();
+            throw e;
+        }
+        FederatedIssuers issuers = workloads.issuers();
         TokenEndpoint tokenEndpoint = new TokenEndpoint(
                 directory,
-                new ScopeValidator(graphEndpoint),
-                new ClientAssertionVerifier(endpoints, options.clock(), options.clockSkew()),
-                new AccessTokenIssuer(signingKey, options.clock(), options.tokenLifetime()),
+                scopes,
+                new ClientAssertionVerifier(
+                        endpoints,
+                        options.clock(),
+                        options.clockSkew(),
+                        new FederatedAssertionVerifier(directory, issuers, options.clock(), options.clockSkew()),
+                        new SubjectNameIssuerVerifier(directory, options.clock())),
+                accessTokens,
                 responses,
                 options.clock());
         LoginServer loginServer = new LoginServer(
@@ -129,6 +178,7 @@ public final class Emulator implements AutoCloseable {
                 new OpenIdMetadata(endpoints, graphEndpoint, signingKey),
                 directory,
                 responses,
+                issuers,
                 options.clock());
         Throttler throttler = new Throttler(options.clock());
         throttler.setRule(rule(options.throttling()));
@@ -142,7 +192,7 @@ public final class Emulator implements AutoCloseable {
 
         login.serve(new ServingHandler(LOGIN_SERVER, loginServer, log, options.clock()));
         graph.serve(new ServingHandler(GRAPH_SERVER, graphServer, log, options.clock()));
-        return new Emulator(login, graph, ca, demo, directory, log, throttler, options.throttling());
+        return new Emulator(login, graph, ca, demo, directory, log, workloads, throttler, options.throttling());
     }
 
     private static DemoTenant seed(
@@ -179,6 +229,93 @@ public final class Emulator implements AutoCloseable {
                 state == null ? null : state.path(DemoAppFiles.PFX_FILE),
                 credentials.pfxPassword(),
                 state == null ? null : state.path(DemoAppFiles.PEM_FILE));
+    }
+
+    /**
+     * Seeds the demo tenant's workload identities and starts the managed identity server (plain
+     * HTTP, any free port on 127.0.0.1), whose tokens are the token endpoint's own.
+     */
+    private static Workloads startWorkloads(
+            Directory directory,
+            DemoTenant demo,
+            URI loginEndpoint,
+            ScopeValidator scopes,
+            AccessTokenIssuer accessTokens,
+            AadResponses responses,
+            RequestLog log,
+            EmulatorOptions options)
+            throws IOException {
+        FederatedIssuers issuers = new FederatedIssuers(loginEndpoint, options.clock());
+        ClientCertificateAuthority clientCa = ClientCertificateAuthority.create(
+                DemoSeed.ORGANIZATION_NAME, options.clock().instant());
+        DemoIdentities demoIdentities = seedIdentities(directory, demo, issuers, clientCa);
+        String identityHeader = Guids.random();
+        ManagedIdentityServer identityServer = new ManagedIdentityServer(
+                new ManagedIdentityHost(directory, demo.tenantId(), scopes, accessTokens),
+                identityHeader,
+                responses,
+                options.clock());
+        LoopbackHttpServer identity = LoopbackHttpServer.bind(IDENTITY_SERVER, 0);
+        identity.serve(new ServingHandler(IDENTITY_SERVER, identityServer, log, options.clock()));
+        return new Workloads(
+                identity,
+                identityHeader,
+                issuers,
+                issuers.hosted(DemoIdentitySeed.FEDERATED_ISSUER_NAME),
+                clientCa,
+                demoIdentities,
+                options.clock());
+    }
+
+    /**
+     * The host's managed identities, the demo app's federated credential (trusting the hosted
+     * Kubernetes-like issuer) and trusted certificate subject, and the client certificate authority
+     * the tenant trusts for it.
+     */
+    private static DemoIdentities seedIdentities(
+            Directory directory, DemoTenant demo, FederatedIssuers issuers, ClientCertificateAuthority clientCa) {
+        TenantWorkloads workloads = directory.workloads(demo.tenantId());
+        ManagedIdentity host = workloads.registerManagedIdentity(new ManagedIdentity(
+                ManagedIdentity.Kind.SYSTEM_ASSIGNED,
+                demo.tenantId(),
+                DemoIdentitySeed.SYSTEM_ASSIGNED_CLIENT_ID,
+                DemoIdentitySeed.SYSTEM_ASSIGNED_PRINCIPAL_ID,
+                DemoIdentitySeed.HOST_RESOURCE_ID,
+                DemoIdentitySeed.HOST_NAME,
+                new HashSet<>(DemoIdentitySeed.SYSTEM_ASSIGNED_ROLES)));
+        ManagedIdentity automation = workloads.registerManagedIdentity(new ManagedIdentity(
+                ManagedIdentity.Kind.USER_ASSIGNED,
+                demo.tenantId(),
+                DemoIdentitySeed.AUTOMATION_CLIENT_ID,
+                DemoIdentitySeed.AUTOMATION_PRINCIPAL_ID,
+                DemoIdentitySeed.AUTOMATION_RESOURCE_ID,
+                DemoIdentitySeed.AUTOMATION_NAME,
+                new HashSet<>(DemoIdentitySeed.AUTOMATION_ROLES)));
+        ManagedIdentity unprivileged = workloads.registerManagedIdentity(new ManagedIdentity(
+                ManagedIdentity.Kind.USER_ASSIGNED,
+                demo.tenantId(),
+                DemoIdentitySeed.UNPRIVILEGED_CLIENT_ID,
+                DemoIdentitySeed.UNPRIVILEGED_PRINCIPAL_ID,
+                DemoIdentitySeed.UNPRIVILEGED_RESOURCE_ID,
+                DemoIdentitySeed.UNPRIVILEGED_NAME,
+                Set.of()));
+        FederatedIdentityCredential federated = workloads.addFederatedCredential(
+                demo.clientId(),
+                FederatedIdentityCredential.of(
+                        DemoIdentitySeed.FEDERATED_CREDENTIAL_NAME,
+                        issuers.hosted(DemoIdentitySeed.FEDERATED_ISSUER_NAME).issuer(),
+                        DemoIdentitySeed.FEDERATED_SUBJECT));
+        workloads.trustCertificateAuthority(DemoIdentitySeed.TRUSTED_AUTHORITY_ID, clientCa.rootCertificate());
+        TrustedCertificateSubject subject = workloads.addTrustedCertificateSubject(
+                demo.clientId(), TrustedCertificateSubject.of(DemoIdentitySeed.TRUSTED_SUBJECT));
+        return new DemoIdentities(
+                host,
+                automation,
+                unprivileged,
+                federated,
+                subject,
+                DemoIdentitySeed.TRUSTED_AUTHORITY_ID,
+                clientCa.rootCertificate());
     }
 
     /** The token server, e.g. {@code https://127.0.0.1:41234} (no trailing slash). */
@@ -232,7 +369,79 @@ public final class Emulator implements AutoCloseable {
         return directory;
     }
 
-    /** Every request both servers answered so far, oldest first (the most recent 20,000). */
+    /**
+     * The managed identity server, plain HTTP on 127.0.0.1, e.g. {@code http://127.0.0.1:41236}: the
+     * value of {@code AZURE_POD_IDENTITY_AUTHORITY_HOST}, to which MSAL appends IMDS's path {@code
+     * /metadata/identity/oauth2/token}.
+     */
+    public URI managedIdentityEndpoint() {
+        return workloads.identityServer().baseUri();
+    }
+
+    /** App Service's token endpoint on that server ({@code .../msi/token}): the value of {@code IDENTITY_ENDPOINT}. */
+    public URI identityEndpoint() {
+        return URI.create(managedIdentityEndpoint() + ManagedIdentityServer.APP_SERVICE_PATH);
+    }
+
+    /** The App Service secret ({@code IDENTITY_HEADER}), sent back as {@code X-IDENTITY-HEADER}; new on every start. */
+    public String identityHeader() {
+        return workloads.identityHeader();
+    }
+
+    /**
+     * What a child process needs in its environment for MSAL (or azure-identity) to use this
+     * emulator as App Service's managed identity endpoint: {@code IDENTITY_ENDPOINT} and {@code
+     * IDENTITY_HEADER}.
+     */
+    public Map<String, String> appServiceEnvironment() {
+        return Map.of("IDENTITY_ENDPOINT", identityEndpoint().toString(), "IDENTITY_HEADER", identityHeader());
+    }
+
+    /**
+     * What a child process needs in its environment for MSAL to use this emulator as IMDS: {@code
+     * AZURE_POD_IDENTITY_AUTHORITY_HOST} (and none of the App Service, Cloud Shell or Arc variables).
+     */
+    public Map<String, String> imdsEnvironment() {
+        return Map.of(
+                "AZURE_POD_IDENTITY_AUTHORITY_HOST", managedIdentityEndpoint().toString());
+    }
+
+    /** The seeded managed identities, federated credential and trusted certificate subject. */
+    public DemoIdentities demoIdentities() {
+        return workloads.demo();
+    }
+
+    /**
+     * The Kubernetes-like issuer the emulator hosts at {@code {login}/federation/kubernetes/}, which
+     * the demo app's federated credential trusts: mint federated tokens here.
+     */
+    public FederatedIssuer federatedIssuer() {
+        return workloads.issuer();
+    }
+
+    /** Every issuer the token endpoint knows keys for: host more, or register external ones. */
+    public FederatedIssuers federatedIssuers() {
+        return workloads.issuers();
+    }
+
+    /** The client certificate authority the demo tenant trusts for subject name and issuer authentication. */
+    public ClientCertificateAuthority clientCertificateAuthority() {
+        return workloads.clientCa();
+    }
+
+    /**
+     * A client certificate for the subject, issued by {@link #clientCertificateAuthority()} and valid
+     * for a year by the emulator's clock, with its key and chain (leaf, issuing CA). With the demo
+     * app's trusted subject ({@link DemoIdentities#trustedSubject()}) it signs in by subject name and
+     * issuer when the assertion carries the chain ({@code x5c}).
+     */
+    public IssuedClientCertificate issueClientCertificate(String subjectDistinguishedName) {
+        return workloads
+                .clientCa()
+                .issue(subjectDistinguishedName, workloads.clock().instant());
+    }
+
+    /** Every request the servers answered so far, oldest first (the most recent 20,000). */
     public List<RecordedRequest> requests() {
         return log.snapshot();
     }
@@ -269,5 +478,6 @@ public final class Emulator implements AutoCloseable {
     public void close() {
         login.close();
         graph.close();
+        workloads.identityServer().close();
     }
 }

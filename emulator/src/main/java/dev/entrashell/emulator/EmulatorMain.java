@@ -3,12 +3,15 @@ package dev.entrashell.emulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 
+import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.state.CertificateAuthorityFiles;
 import dev.entrashell.emulator.state.DemoAppFiles;
+import dev.entrashell.emulator.state.StateDirectory;
 
 /**
  * {@code java -jar entra-emulator.jar}: runs the emulator until killed, after printing what a
@@ -43,6 +46,11 @@ public final class EmulatorMain {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "entra-emulator-shutdown"));
+        try {
+            writeWorkloadFiles(emulator, arguments.stateDir());
+        } catch (IOException e) {
+            System.err.println("entra-emulator: cannot write the workload identity files: " + e.getMessage());
+        }
         PrintStream out = System.out;
         out.print(banner(emulator, arguments));
         out.flush();
@@ -51,6 +59,31 @@ public final class EmulatorMain {
                     + " " + request.method() + " " + request.pathAndQuery() + " -> " + request.status()));
         }
         new CountDownLatch(1).await(); // until the process is killed; the hook closes the servers
+    }
+
+    /** How long the federated token written at start stays valid: a working day of demos. */
+    static final Duration FEDERATED_TOKEN_LIFETIME = Duration.ofHours(24);
+
+    static final String FEDERATED_TOKEN_FILE = "federated-token.jwt";
+    static final String SNI_CERTIFICATE_FILE = "sni-client.pem";
+    static final String IDENTITY_HEADER_FILE = "identity-header";
+
+    /**
+     * App Service's secret ({@code IDENTITY_HEADER}, no trailing newline), a federated token for the
+     * demo app's trusted service account, and a client certificate (with its chain and key) for its
+     * trusted subject, issued by the CA the tenant trusts; all new on every start, as the secret,
+     * the issuer's URL and key and the CA are.
+     */
+    static void writeWorkloadFiles(Emulator emulator, Path stateDir) throws IOException {
+        DemoIdentities identities = emulator.demoIdentities();
+        StateDirectory.open(stateDir).write(IDENTITY_HEADER_FILE, emulator.identityHeader());
+        emulator.federatedIssuer()
+                .mintToFile(
+                        stateDir.resolve(FEDERATED_TOKEN_FILE),
+                        identities.federatedCredential().subject(),
+                        FEDERATED_TOKEN_LIFETIME);
+        emulator.issueClientCertificate(identities.trustedSubject().subjectName())
+                .writePem(stateDir.resolve(SNI_CERTIFICATE_FILE));
     }
 
     /** What a client needs: endpoints, the CA to trust, the demo app's identity and credential files. */
@@ -94,6 +127,33 @@ public final class EmulatorMain {
         line(text, "Cert + key (PEM)", state.resolve(DemoAppFiles.PEM_FILE).toString());
         line(text, "Cert for upload (DER)", state.resolve(DemoAppFiles.CER_FILE).toString());
         line(text, "Client secret file", secret.toString());
+        DemoIdentities identities = emulator.demoIdentities();
+        text.append("\nManaged identity (this host; plain HTTP)\n");
+        line(text, "IMDS", "AZURE_POD_IDENTITY_AUTHORITY_HOST=" + emulator.managedIdentityEndpoint());
+        line(
+                text,
+                "App Service",
+                "IDENTITY_ENDPOINT=" + emulator.identityEndpoint() + " IDENTITY_HEADER=\"$(cat "
+                        + quoted(state.resolve(IDENTITY_HEADER_FILE)) + ")\"");
+        line(text, "System-assigned", describe(identities.systemAssigned()));
+        line(text, "User-assigned", describe(identities.userAssigned()));
+        line(text, "User-assigned", describe(identities.userAssignedWithoutRoles()));
+        text.append("\nDemo app: workload identity federation and subject name + issuer\n");
+        line(text, "Federated issuer", identities.federatedCredential().issuer());
+        line(
+                text,
+                "Federated subject",
+                identities.federatedCredential().subject() + "  (audience "
+                        + identities.federatedCredential().audiences().get(0) + ")");
+        line(
+                text,
+                "Federated token file",
+                state.resolve(FEDERATED_TOKEN_FILE) + "  (AZURE_FEDERATED_TOKEN_FILE; valid 24 h from start)");
+        line(text, "Trusted subject", identities.trustedSubject().subjectName());
+        line(
+                text,
+                "SN+I cert + chain + key",
+                state.resolve(SNI_CERTIFICATE_FILE) + "  (send the chain: --send-certificate-chain)");
         text.append("\nExample: get a token with the client secret, then call Graph with it\n")
                 .append("  TOKEN=$(curl -s --cacert ")
                 .append(quoted(ca))
@@ -113,8 +173,20 @@ public final class EmulatorMain {
                 .append(quoted(ca))
                 .append(" -H \"Authorization: Bearer $TOKEN\" ")
                 .append(emulator.graphEndpoint())
-                .append("/v1.0/organization\n\n");
+                .append("/v1.0/organization\n")
+                .append("\nExample: the host's managed identity token, as IMDS gives it\n")
+                .append("  curl -s -H 'Metadata: true' '")
+                .append(emulator.managedIdentityEndpoint())
+                .append(
+                        "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://graph.microsoft.com'\n\n");
         return text.toString();
+    }
+
+    private static String describe(ManagedIdentity identity) {
+        return identity.clientId() + "  " + identity.displayName() + "  roles: "
+                + (identity.roles().isEmpty()
+                        ? "none"
+                        : String.join(", ", identity.roles().stream().sorted().toList()));
     }
 
     private static void line(StringBuilder text, String label, String value) {

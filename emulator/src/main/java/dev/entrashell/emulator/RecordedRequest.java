@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * One request that one of the emulator's servers answered.
  *
- * @param server "login" or "graph"
+ * @param server "login", "graph" or "identity" (the managed identity endpoints)
  * @param pathAndQuery as sent, still percent-encoded
  * @param headers case-insensitive names
  * @param body the request body as text (the form for token requests), or null when there was none

@@ -1,9 +1,20 @@
 package dev.entrashell.emulator;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+
+import dev.entrashell.emulator.tls.Pem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,6 +107,66 @@ class EmulatorMainTest {
                     .contains("/srv/emu/demo-app.secret")
                     .contains("curl ")
                     .doesNotContain(emulator.demo().clientSecret());
+            DemoIdentities identities = emulator.demoIdentities();
+            assertThat(banner)
+                    .contains("AZURE_POD_IDENTITY_AUTHORITY_HOST=" + emulator.managedIdentityEndpoint())
+                    .contains("IDENTITY_ENDPOINT=" + emulator.identityEndpoint())
+                    .contains("IDENTITY_HEADER=\"$(cat '/srv/emu/identity-header')\"")
+                    .doesNotContain(emulator.identityHeader())
+                    .contains(identities.systemAssigned().clientId())
+                    .contains(identities.userAssigned().clientId())
+                    .contains(identities.federatedCredential().issuer())
+                    .contains("system:serviceaccount:automation:entra-shell")
+                    .contains("/srv/emu/federated-token.jwt")
+                    .contains("CN=entra-shell-sni.contosodemo.onmicrosoft.com")
+                    .contains("/srv/emu/sni-client.pem");
+        }
+    }
+
+    /** The files the standalone emulator writes for the federated and SN+I demos sign in with MSAL4J. */
+    @Test
+    void workloadFilesSignTheDemoAppIn(@TempDir Path state) throws Exception {
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(2))) {
+            EmulatorMain.writeWorkloadFiles(emulator, state);
+            MsalClients msal = new MsalClients(emulator);
+            DemoTenant demo = emulator.demo();
+
+            assertThat(Files.readString(state.resolve("identity-header"))).isEqualTo(emulator.identityHeader());
+            Path tokenFile = state.resolve("federated-token.jwt");
+            String federated = msal.acquire(
+                    demo.clientId(),
+                    ClientCredentialFactory.createFromCallback(() -> Files.readString(tokenFile)),
+                    demo.tenantId(),
+                    false);
+            assertThat(TestJwt.claims(Files.readString(tokenFile)).get("exp").getAsLong()
+                            - TestJwt.claims(Files.readString(tokenFile))
+                                    .get("nbf")
+                                    .getAsLong())
+                    .isEqualTo(Duration.ofHours(24).toSeconds());
+
+            List<X509Certificate> chain = new ArrayList<>();
+            PrivateKey key = null;
+            for (Pem.Block block : Pem.decode(Files.readString(state.resolve("sni-client.pem")))) {
+                if (block.type().equals(Pem.CERTIFICATE)) {
+                    chain.add(Pem.certificate(block.der()));
+                } else {
+                    key = Pem.rsaPrivateKey(block.der());
+                }
+            }
+            assertThat(chain).hasSize(2);
+            String sni = msal.acquire(
+                    demo.clientId(),
+                    ClientCredentialFactory.createFromCertificateChain(key, chain),
+                    demo.tenantId(),
+                    true);
+
+            for (String token : List.of(federated, sni)) {
+                assertThat(TestJwt.claims(token).get("appid").getAsString()).isEqualTo(demo.clientId());
+            }
+            if (state.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
+                        .isEqualTo("rw-------");
+            }
         }
     }
 

@@ -29,7 +29,8 @@ class GraphBatchTest {
     static void start() throws Exception {
         emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(40));
         TestClient client = new TestClient(emulator.caCertificate());
-        readOnly = GraphCalls.demo(emulator, client);
+        readOnly = GraphCalls.withRoles(
+                emulator, client, "User.Read.All", "Organization.Read.All", "Group.Read.All", "Application.Read.All");
         writer = GraphCalls.withRoles(emulator, client, "Directory.ReadWrite.All");
     }
 

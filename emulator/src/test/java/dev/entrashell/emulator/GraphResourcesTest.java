@@ -38,7 +38,8 @@ class GraphResourcesTest {
     static void start() throws Exception {
         emulator = Emulator.start(EmulatorOptions.defaults());
         TestClient client = new TestClient(emulator.caCertificate());
-        demoApp = GraphCalls.demo(emulator, client);
+        demoApp = GraphCalls.withRoles(
+                emulator, client, "User.Read.All", "Organization.Read.All", "Group.Read.All", "Application.Read.All");
         reader = GraphCalls.withRoles(emulator, client, "Directory.Read.All", "Device.Read.All", "AuditLog.Read.All");
         objects = emulator.directory().objects(emulator.demo().tenantId());
         root = emulator.graphEndpoint() + "/v1.0";
@@ -53,9 +54,10 @@ class GraphResourcesTest {
     void seedsAShapedTenantOfTheDefaultSize() {
         assertThat(count("users")).isEqualTo(300);
         assertThat(count("groups")).isEqualTo(25);
-        // 8 seeded applications and this test's reader app; their service principals, Graph's and Exchange's
-        assertThat(count("applications")).isEqualTo(8 + 1);
-        assertThat(count("servicePrincipals")).isEqualTo(8 + 1 + 2);
+        // 8 seeded applications and this test's two apps (reader, read-only); their service principals, Graph's and
+        // Exchange's
+        assertThat(count("applications")).isEqualTo(8 + 2);
+        assertThat(count("servicePrincipals")).isEqualTo(8 + 2 + 2);
         assertThat(count("devices")).isEqualTo(100);
         long guests = objects.users().stream().filter(User::isGuest).count();
         assertThat(count("users?$filter=userType eq 'Guest'"))

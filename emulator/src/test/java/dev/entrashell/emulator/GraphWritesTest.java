@@ -45,7 +45,8 @@ class GraphWritesTest {
     static void start() throws Exception {
         emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(60));
         client = new TestClient(emulator.caCertificate());
-        readOnly = GraphCalls.demo(emulator, client);
+        readOnly = GraphCalls.withRoles(
+                emulator, client, "User.Read.All", "Organization.Read.All", "Group.Read.All", "Application.Read.All");
         userAdmin = GraphCalls.withRoles(emulator, client, "User.ReadWrite.All");
         directoryAdmin = GraphCalls.withRoles(emulator, client, "Directory.ReadWrite.All");
         groupAdmin = GraphCalls.withRoles(emulator, client, "Group.ReadWrite.All", "User.Read.All");

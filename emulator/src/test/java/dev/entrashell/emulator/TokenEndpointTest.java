@@ -90,7 +90,13 @@ class TokenEndpointTest {
         assertThat(claims.get("uti").getAsString()).isNotBlank();
         assertThat(strings(claims.getAsJsonArray("roles")))
                 .containsExactlyInAnyOrder(
-                        "User.Read.All", "Organization.Read.All", "Group.Read.All", "Application.Read.All");
+                        "User.Read.All",
+                        "Organization.Read.All",
+                        "Group.Read.All",
+                        "Application.Read.All",
+                        "AuditLog.Read.All",
+                        "Device.Read.All",
+                        "GroupMember.ReadWrite.All");
         assertThat(claims.get("exp").getAsLong() - claims.get("iat").getAsLong())
                 .isEqualTo(3599);
         assertThat(claims.get("nbf").getAsLong()).isEqualTo(claims.get("iat").getAsLong());
@@ -263,6 +269,9 @@ class TokenEndpointTest {
     void rejectsUnregisteredSha1ThumbprintAndEchoesIt() {
         X509Certificate stranger = strangerCertificate();
         ClientAssertions assertion = msalAssertion();
+        // Without the chain: the demo app trusts a certificate subject, so an x5c would make this a
+        // subject name and issuer assertion (SubjectNameIssuerTest covers that path).
+        assertion.header.remove("x5c");
         assertion.header.remove("x5t#S256");
         assertion.header.put("x5t", TestJwt.x5t(stranger));
         assertion.key = strangerKeys.getPrivate();
@@ -281,6 +290,9 @@ class TokenEndpointTest {
     void rejectsUnregisteredSha256ThumbprintAndEchoesIt() {
         X509Certificate stranger = strangerCertificate();
         ClientAssertions assertion = msalAssertion();
+        // Without the chain: the demo app trusts a certificate subject, so an x5c would make this a
+        // subject name and issuer assertion (SubjectNameIssuerTest covers that path).
+        assertion.header.remove("x5c");
         assertion.header.put("x5t#S256", TestJwt.x5tS256(stranger));
         assertion.key = strangerKeys.getPrivate();
 
@@ -294,6 +306,9 @@ class TokenEndpointTest {
     @Test
     void rejectsAssertionNamingNoKey() {
         ClientAssertions assertion = msalAssertion();
+        // Without the chain: the demo app trusts a certificate subject, so an x5c would make this a
+        // subject name and issuer assertion (SubjectNameIssuerTest covers that path).
+        assertion.header.remove("x5c");
         assertion.header.remove("x5t#S256");
 
         String description = assertAadError(

@@ -11,6 +11,30 @@ import java.util.Optional;
 final class AadstsHints {
     private static final Map<Integer, String> HINTS = Map.ofEntries(
             Map.entry(
+                    700211,
+                    "no federated credential of the app trusts this token's issuer: add one under Certificates & secrets > Federated credentials with the issuer exactly as the token's iss claim."),
+            Map.entry(
+                    700212,
+                    "the token's audience is not the one the federated credential expects (usually api://AzureADTokenExchange): request the token for that audience."),
+            Map.entry(
+                    700213,
+                    "the token's subject matches no federated credential of the app: compare the credential's Subject with the token's sub claim (exact, case-sensitive)."),
+            Map.entry(
+                    7002138,
+                    "the subject differs only in upper/lower case: federated credential subjects are case-sensitive."),
+            Map.entry(
+                    7000272,
+                    "the external token's signing key is not among its issuer's published keys: the issuer may have rotated keys; get a fresh token."),
+            Map.entry(
+                    7000274,
+                    "the external token's signature does not verify with its issuer's key: the token file may be damaged or from another issuer."),
+            Map.entry(
+                    501661,
+                    "Entra ID could not fetch the external issuer's OpenID configuration: the issuer URL must be public and serve /.well-known/openid-configuration."),
+            Map.entry(
+                    7000213,
+                    "the certificate chain sent with --send-certificate-chain does not lead to a CA the tenant trusts: send the full chain (leaf first) from a trusted CA."),
+            Map.entry(
                     90002,
                     "check --tenant-id (a tenant GUID or a verified domain) and --environment: the tenant must exist in that cloud."),
             Map.entry(

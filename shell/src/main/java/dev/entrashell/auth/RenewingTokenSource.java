@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Keeps the current token and asks for a new one shortly before it expires, whatever the credential.
- * The margin is a tenth of the token's lifetime, at most five minutes: an hour-long token is renewed
- * five minutes early, a five-second test token half a second early, and never one request per call.
+ * The margin is a tenth of the token's lifetime plus a second (token times are whole seconds, and
+ * clocks differ), at most five minutes: an hour-long token is renewed five minutes early, a
+ * five-second test token one and a half seconds early, and never one request per call.
  */
 public final class RenewingTokenSource implements TokenSource {
     private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
@@ -29,7 +30,7 @@ public final class RenewingTokenSource implements TokenSource {
         if (current == null || !now.isBefore(renewAt)) {
             current = acquirer.get();
             Duration lifetime = Duration.between(now, current.expiresOn());
-            Duration margin = lifetime.dividedBy(10);
+            Duration margin = lifetime.dividedBy(10).plusSeconds(1);
             renewAt = current.expiresOn().minus(margin.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : margin);
         }
         return current;

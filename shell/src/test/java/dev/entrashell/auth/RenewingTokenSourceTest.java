@@ -38,14 +38,14 @@ class RenewingTokenSourceTest {
                 () -> new AccessToken(
                         "t" + requests.incrementAndGet(), clock.instant().plusSeconds(5)),
                 clock);
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 7; i++) {
             source.token();
             clock.advance(Duration.ofMillis(500));
         }
-        assertThat(requests).hasValue(1);
-        clock.advance(Duration.ofMillis(600));
+        assertThat(requests).hasValue(1); // 3.5 s in: one token, used seven times
+        clock.advance(Duration.ofMillis(100));
         source.token();
-        assertThat(requests).hasValue(2);
+        assertThat(requests).hasValue(2); // 1.5 s before expiry: renewed
     }
 
     static final class MutableClock extends Clock {

@@ -76,7 +76,7 @@ class ConnectAndGraphTest {
         assertThat(code).as(shell.err()).isZero();
         assertThat(shell.out())
                 .contains("Connected to tenant " + demo.tenantId() + " as 'Entra Shell Demo' (" + demo.clientId()
-                        + ") in Emu: AppOnly, ClientCertificate, 4 roles.")
+                        + ") in Emu: AppOnly, ClientCertificate, 7 roles.")
                 .containsPattern("ClientId\\s+: " + demo.clientId())
                 .containsPattern("TenantId\\s+: " + demo.tenantId())
                 .containsPattern("AppName\\s+: Entra Shell Demo")
@@ -86,7 +86,7 @@ class ConnectAndGraphTest {
                 .containsPattern("CertificateSubjectName\\s+: CN=Entra Shell Demo")
                 .containsPattern("SendCertificateChain\\s+: False")
                 .containsPattern(
-                        "Scopes\\s+: Application.Read.All, Group.Read.All, Organization.Read.All, User.Read.All")
+                        "Scopes\\s+: Application.Read.All, AuditLog.Read.All, Device.Read.All, Group.Read.All, GroupMember.ReadWrite.All, Organization.Read.All, User.Read.All")
                 .containsPattern("Environment\\s+: Emu")
                 .containsPattern("ContextScope\\s+: Process")
                 .containsPattern("TokenExpiresOn\\s+: 20");
@@ -122,7 +122,7 @@ class ConnectAndGraphTest {
         assertThat(json.get("AuthType").getAsString()).isEqualTo("AppOnly");
         assertThat(json.get("SendCertificateChain").getAsBoolean()).isFalse();
         assertThat(json.get("ManagedIdentityId").isJsonNull()).isTrue();
-        assertThat(json.getAsJsonArray("Scopes")).hasSize(4);
+        assertThat(json.getAsJsonArray("Scopes")).hasSize(7);
     }
 
     /** Thumbprint lookup in a store folder, with a thumbprint pasted with spaces and lower case. */
@@ -238,5 +238,34 @@ class ConnectAndGraphTest {
         shell.clear();
         assertThat(shell.run("help environment add")).isZero();
         assertThat(shell.out()).contains("--login-endpoint", "--ca-file");
+    }
+
+    /** TLS and connection failures are one line naming the endpoint and what to do. */
+    @Test
+    void networkFailuresAreExplained() throws Exception {
+        assertThat(shell.run("environment add NoTrust --login-endpoint " + emulator.loginEndpoint()
+                        + " --graph-endpoint " + emulator.graphEndpoint()))
+                .isZero();
+        assertThat(shell.run("connect --environment NoTrust --tenant-id " + demo.tenantId() + " --client-id "
+                        + demo.clientId() + " --certificate " + pfx + " --password-file " + home.resolve("pw.txt")))
+                .isEqualTo(ExitCode.FAILURE);
+        assertThat(shell.err().strip().lines()).hasSize(1);
+        assertThat(shell.err())
+                .contains("TLS failed with " + emulator.loginEndpoint())
+                .contains("not signed by a CA this environment trusts")
+                .contains("--ca-file");
+        shell.clear();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThat(shell.run(
+                        "environment add Closed --login-endpoint https://127.0.0.1:" + closedPort
+                                + " --graph-endpoint https://127.0.0.1:" + closedPort,
+                        "connect --environment Closed --tenant-id " + demo.tenantId() + " --client-id "
+                                + demo.clientId() + " --certificate " + pfx + " --password-file "
+                                + home.resolve("pw.txt")))
+                .isEqualTo(ExitCode.FAILURE);
+        assertThat(shell.err()).contains("Cannot connect to https://127.0.0.1:" + closedPort);
     }
 }

@@ -87,13 +87,13 @@ class CertificateConnectIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out())
                 .contains("Connected to tenant " + demo.domain() + " (" + demo.tenantId() + ") as 'Entra Shell Demo'")
-                .contains("AppOnly, ClientCertificate, 4 roles.")
+                .contains("AppOnly, ClientCertificate, 7 roles.")
                 .containsPattern("AuthType\\s+: AppOnly")
                 .containsPattern("TokenCredentialType\\s+: ClientCertificate")
                 .containsPattern("CertificateThumbprint\\s+: " + demo.thumbprintSha1Hex())
                 .containsPattern("AppName\\s+: Entra Shell Demo")
                 .containsPattern(
-                        "Scopes\\s+: Application.Read.All, Group.Read.All, Organization.Read.All, User.Read.All")
+                        "Scopes\\s+: Application.Read.All, AuditLog.Read.All, Device.Read.All, Group.Read.All, GroupMember.ReadWrite.All, Organization.Read.All, User.Read.All")
                 .containsPattern("displayName\\s+: Contoso Demo")
                 .containsPattern("id\\s+: " + demo.tenantId());
         assertThat(result.err()).isEmpty();

@@ -72,7 +72,7 @@ class CredentialFormsIT {
                 shell.run(connect("--secret-file " + secretFile), "context", "get /organization --output json");
         assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
         assertThat(fromFile.out())
-                .contains("AppOnly, ClientSecret, 4 roles.")
+                .contains("AppOnly, ClientSecret, 7 roles.")
                 .containsPattern("TokenCredentialType\\s+: ClientSecret")
                 .containsPattern("CertificateThumbprint\\s+: \\n")
                 .contains("Contoso Demo")

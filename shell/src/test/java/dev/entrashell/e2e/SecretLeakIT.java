@@ -84,6 +84,25 @@ class SecretLeakIT {
                 outputs.add(run.out());
                 outputs.add(run.err());
             }
+            Path federated = emulator.federatedIssuer()
+                    .mintToFile(
+                            inputs.resolve("federated.jwt"),
+                            emulator.demoIdentities().federatedCredential().subject(),
+                            java.time.Duration.ofHours(1));
+            ShellProcess.Result workload =
+                    shell.run(base + "--federated-token-file " + federated, "token", "get /organization");
+            assertThat(workload.exitCode()).as(workload.err()).isZero();
+            outputs.add(workload.out());
+            outputs.add(workload.err());
+            ShellProcess managed = new ShellProcess(home).option("--debug");
+            emulator.appServiceEnvironment().forEach(managed::env);
+            ShellProcess.Result identity =
+                    managed.run("connect --identity --environment Emu", "token", "get /organization");
+            assertThat(identity.exitCode()).as(identity.err()).isZero();
+            outputs.add(identity.out());
+            outputs.add(identity.err());
+            String identityHeader = emulator.identityHeader();
+
             ShellProcess.Result env = new ShellProcess(home)
                     .option("--debug")
                     .env("AZURE_TENANT_ID", demo.tenantId())
@@ -125,6 +144,7 @@ class SecretLeakIT {
                 assertThat(output)
                         .doesNotContain(demo.clientSecret())
                         .doesNotContain(PFX_PASSWORD)
+                        .doesNotContain(identityHeader)
                         .doesNotContainPattern(JWT);
                 keyLines.forEach(line -> assertThat(output).doesNotContain(line));
             }

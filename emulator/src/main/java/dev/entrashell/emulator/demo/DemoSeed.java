@@ -16,8 +16,19 @@ public final class DemoSeed {
     public static final String CLIENT_ID = "9b2e7c41-5a3d-4f6e-8b1c-0d7a2e9f4c85";
     public static final String SERVICE_PRINCIPAL_OBJECT_ID = "1d4f8a2c-7e3b-4c9d-a5f6-3b8e0c2d7a91";
     public static final String APP_NAME = "Entra Shell Demo";
-    public static final List<String> ROLES =
-            List.of("User.Read.All", "Organization.Read.All", "Group.Read.All", "Application.Read.All");
+    /**
+     * What an administrator's automation app typically holds: directory reads, sign-in activity
+     * (AuditLog.Read.All, which Graph requires for signInActivity), devices, and group membership
+     * writes for the saved scripts that add members.
+     */
+    public static final List<String> ROLES = List.of(
+            "User.Read.All",
+            "Organization.Read.All",
+            "Group.Read.All",
+            "Application.Read.All",
+            "AuditLog.Read.All",
+            "Device.Read.All",
+            "GroupMember.ReadWrite.All");
 
     /** Seed of the generated users: change it and every user changes. */
     public static final long USER_SEED = 0x5EED_2024_0501L;

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentMap;
 public final class Directory {
     private final ConcurrentMap<String, TenantState> tenantsById = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, String> tenantIdsByDomain = new ConcurrentHashMap<>();
+    /** Each tenant's managed identities and workload credentials, made on first use. */
+    private final ConcurrentMap<String, TenantWorkloads> workloadsByTenantId = new ConcurrentHashMap<>();
 
     /** Mutable per-tenant state: registrations for the token endpoint, directory objects for Graph. */
     private static final class TenantState {
@@ -49,6 +51,24 @@ public final class Directory {
         tenantsById.put(tenant.id(), new TenantState(tenant));
         tenant.verifiedDomains().forEach(domain -> tenantIdsByDomain.put(domain, tenant.id()));
         return tenant;
+    }
+
+    /**
+     * The tenant's managed identities, its applications' federated credentials and trusted
+     * certificate subjects, and the certificate authorities it trusts.
+     *
+     * @throws IllegalArgumentException when there is no such tenant
+     */
+    public TenantWorkloads workloads(String tenantIdOrDomain) {
+        String tenantId = requireState(tenantIdOrDomain).tenant.id();
+        return workloadsByTenantId.computeIfAbsent(tenantId, TenantWorkloads::new);
+    }
+
+    /** Every tenant's managed identities: the ones the emulated host may use. */
+    public List<ManagedIdentity> managedIdentities() {
+        return workloadsByTenantId.values().stream()
+                .flatMap(workloads -> workloads.managedIdentities().stream())
+                .toList();
     }
 
     /** Looks a tenant up by its id or one of its verified domains, ignoring case, as Entra does. */

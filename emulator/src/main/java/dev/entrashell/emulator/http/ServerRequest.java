@@ -10,7 +10,7 @@ import java.util.Optional;
  * One HTTP request as a handler sees it: already read in full, so that handlers are plain functions
  * and the request log can keep the body.
  *
- * @param server "login" or "graph"
+ * @param server "login", "graph" or "identity"
  * @param rawPath the path exactly as sent (still percent-encoded), so handlers decode segments themselves
  * @param rawQuery the query as sent, or null
  * @param headers case-insensitive names

@@ -52,7 +52,7 @@ public final class ServingHandler implements HttpHandler {
                     clock.instant());
             ServerResponse response =
                     body == null ? ServerResponse.text(413, "Request body too large") : respond(request);
-            write(exchange, request, response);
+            // Recorded before the answer goes out, so a client that has its answer finds the request in the log.
             log.record(new RecordedRequest(
                     request.receivedAt(),
                     server,
@@ -62,6 +62,7 @@ public final class ServingHandler implements HttpHandler {
                     request.body().length == 0 ? null : request.bodyText(),
                     response.status(),
                     response.headers()));
+            write(exchange, request, response);
         }
     }
 

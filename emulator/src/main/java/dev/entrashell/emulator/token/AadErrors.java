@@ -3,6 +3,7 @@ package dev.entrashell.emulator.token;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Every error the token endpoint gives, in one place, with Entra's status, OAuth error, AADSTS code
@@ -10,6 +11,8 @@ import java.time.format.DateTimeFormatter;
  * the text.
  */
 public final class AadErrors {
+    private static final String WORKLOAD_IDENTITY_DOC =
+            "https://learn.microsoft.com/entra/workload-id/workload-identity-federation";
     private static final String CERTIFICATE_CREDENTIALS_DOC =
             "Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .";
     /** How Entra prints the dates of a registered key ("Found key 'Start=..., End=...'"). */
@@ -207,6 +210,109 @@ public final class AadErrors {
                         + TIME_RANGE_INSTANT.format(now) + ", assertion valid from "
                         + TIME_RANGE_INSTANT.format(notBefore) + ", expiry time of assertion "
                         + TIME_RANGE_INSTANT.format(expiry) + ". " + CERTIFICATE_CREDENTIALS_DOC);
+    }
+
+    /** The app has no federated identity credential naming the assertion's issuer (exactly). */
+    public static AadError federatedIssuerNotFound(String issuer) {
+        return new AadError(
+                401,
+                "invalid_client",
+                700211,
+                "No matching federated identity record found for presented assertion issuer '" + issuer + "'. Please"
+                        + " check your federated identity credential Subject, Audience and Issuer against the"
+                        + " presented assertion. " + WORKLOAD_IDENTITY_DOC);
+    }
+
+    public static AadError federatedAudienceNotFound(String audience) {
+        return new AadError(
+                401,
+                "invalid_client",
+                700212,
+                "No matching federated identity record found for presented assertion audience '" + audience
+                        + "'. Please check your federated identity credential Subject, Audience and Issuer against"
+                        + " the presented assertion. " + WORKLOAD_IDENTITY_DOC);
+    }
+
+    public static AadError federatedSubjectNotFound(String subject) {
+        return new AadError(
+                401,
+                "invalid_client",
+                700213,
+                "No matching federated identity record found for presented assertion subject '" + subject + "'."
+                        + " Check your federated identity credential Subject, Audience and Issuer against the"
+                        + " presented assertion. " + WORKLOAD_IDENTITY_DOC);
+    }
+
+    /** Since 2025 subjects match case-sensitively; Entra says so when only the case differs. */
+    public static AadError federatedSubjectCaseMismatch(String subject) {
+        return new AadError(
+                401,
+                "invalid_client",
+                7002138,
+                "No matching federated identity record found for presented assertion subject '" + subject + "'. The"
+                        + " subject matches with case-insensitive comparison, but not with case-sensitive"
+                        + " comparison. Check your federated identity credential Subject, Audience and Issuer"
+                        + " against the presented assertion. See documentation at: "
+                        + "https://learn.microsoft.com/entra/workload-id/workload-identity-federation. See breaking"
+                        + " change notification and remediation at: "
+                        + "https://learn.microsoft.com/en-us/entra/identity-platform/reference-breaking-changes#august-2024.");
+    }
+
+    /** Entra could not get the issuer's discovery document or keys. */
+    public static AadError federatedIssuerUnreachable() {
+        return new AadError(401, "invalid_client", 501661, "Request to External OIDC endpoint failed.");
+    }
+
+    /** The issuer's published keys have none with the token's key id. */
+    public static AadError federatedKeyNotFound(String keyIdentifier, String issuer) {
+        return new AadError(
+                401,
+                "invalid_client",
+                7000272,
+                "The certificate with identifier " + keyIdentifier + " used to sign the federated credential could"
+                        + " not be found in the metadata of identity provider " + issuer + ". Please validate that"
+                        + " your Identity Provider's metadata exposes the key used to sign the incoming token.");
+    }
+
+    /**
+     * The issuer's key was found but does not verify the token's signature. The code is Entra's
+     * (ClientAssertionContainsInvalidSignature); the wording is the emulator's.
+     */
+    public static AadError federatedBadSignature(String keyIdentifier, String issuer) {
+        return new AadError(
+                401,
+                "invalid_client",
+                7000274,
+                "Client assertion contains an invalid signature. [Reason - The key with identifier '" + keyIdentifier
+                        + "' published by identity provider " + issuer + " was found, but the signature of the"
+                        + " federated credential does not verify with it.]");
+    }
+
+    /** SN+I: no trusted certificate subject of the app is the leaf certificate's subject. */
+    public static AadError certificateSubjectNotAuthorized(List<String> certificateSubjects) {
+        return new AadError(
+                401,
+                "invalid_client",
+                700030,
+                "Invalid certificate - subject name in certificate isn't authorized."
+                        + " SubjectNames/SubjectAlternativeNames (up to 10) in token certificate are: "
+                        + String.join(";", certificateSubjects.subList(0, Math.min(10, certificateSubjects.size())))
+                        + ".");
+    }
+
+    /** SN+I: the {@code x5c} chain does not lead to a certificate authority the tenant trusts. */
+    public static AadError invalidCertificateChain() {
+        return new AadError(401, "invalid_client", 7000213, "Invalid certificate chain.");
+    }
+
+    /** SN+I: the chain leads to a trusted authority, but not to the one the trusted subject names. */
+    public static AadError noTrustedAuthorityForSubject() {
+        return new AadError(
+                401,
+                "invalid_client",
+                50012,
+                "Authentication failed. A matching trusted authority policy was not found for the authorized subject"
+                        + " name.");
     }
 
     private static String foundKey(Instant start, Instant end) {

@@ -17,12 +17,16 @@ import dev.entrashell.emulator.jwt.Base64Url;
 import dev.entrashell.emulator.jwt.Jws;
 import dev.entrashell.emulator.jwt.JwsAlgorithm;
 import dev.entrashell.emulator.tls.Thumbprints;
+import dev.entrashell.emulator.token.federation.FederatedAssertionVerifier;
+import dev.entrashell.emulator.token.sni.SubjectNameIssuerVerifier;
 
 /**
  * Verifies a certificate client assertion (RFC 7523 private_key_jwt) the way Entra ID does: the
  * key named by the header's thumbprint among the app's registered certificates, the signature
- * with that key, then issuer, subject, audience and time window. Independent code: nothing here is
- * shared with the clients under test.
+ * with that key, then issuer, subject, audience and time window. Assertions that name no
+ * registered key go to the federated credential check (another issuer) or the subject name and
+ * issuer check (a trusted certificate chain). Independent code: nothing here is shared with the
+ * clients under test.
  */
 public final class ClientAssertionVerifier {
     /** Entra refuses assertions meant to live longer than this (MSAL makes them exactly this long). */
@@ -31,14 +35,33 @@ public final class ClientAssertionVerifier {
     private final LoginEndpoints endpoints;
     private final Clock clock;
     private final Duration skew;
+    private final FederatedAssertionVerifier federated;
+    private final SubjectNameIssuerVerifier subjectNameIssuer;
 
-    public ClientAssertionVerifier(LoginEndpoints endpoints, Clock clock, Duration skew) {
+    /**
+     * @param federated checks assertions that another identity provider issued
+     * @param subjectNameIssuer checks assertions signed with a certificate trusted by subject name
+     *     and issuer rather than registered
+     */
+    public ClientAssertionVerifier(
+            LoginEndpoints endpoints,
+            Clock clock,
+            Duration skew,
+            FederatedAssertionVerifier federated,
+            SubjectNameIssuerVerifier subjectNameIssuer) {
         this.endpoints = endpoints;
         this.clock = clock;
         this.skew = skew;
+        this.federated = federated;
+        this.subjectNameIssuer = subjectNameIssuer;
     }
 
-    public void verify(String assertion, AppRegistration app, Tenant tenant) throws AadErrorException {
+    /**
+     * Which kind of assertion it is follows from what it names: a registered certificate (by
+     * thumbprint) makes it a certificate assertion; otherwise an issuer other than the app makes it
+     * a federated one; otherwise a certificate chain makes it a subject name and issuer one.
+     */
+    public ClientCredentialType verify(String assertion, AppRegistration app, Tenant tenant) throws AadErrorException {
         Jws jws;
         try {
             jws = Jws.parse(assertion);
@@ -46,7 +69,21 @@ public final class ClientAssertionVerifier {
             throw new AadErrorException(AadErrors.malformedAssertion(e.getMessage()));
         }
         JwsAlgorithm algorithm = algorithm(jws);
-        X509Certificate certificate = registeredCertificate(jws, app);
+        Optional<X509Certificate> registered = registeredCertificate(jws, app);
+        if (registered.isEmpty()) {
+            String issuer = jws.claimString("iss").orElse("");
+            if (!issuer.isEmpty() && !issuer.equalsIgnoreCase(app.clientId())) {
+                federated.verify(jws, algorithm, app, tenant);
+                return ClientCredentialType.FEDERATED;
+            }
+            if (subjectNameIssuer.applies(jws, app, tenant)) {
+                subjectNameIssuer.verify(jws, algorithm, app, tenant);
+                checkClaims(jws, app, tenant, clock.instant());
+                return ClientCredentialType.CERTIFICATE;
+            }
+            throw new AadErrorException(AadErrors.assertionKeyNotFound(thumbprintUsedByClient(jws), app.clientId()));
+        }
+        X509Certificate certificate = registered.get();
         String thumbprint = thumbprintUsedByClient(jws);
         Instant now = clock.instant();
         Instant keyStart = certificate.getNotBefore().toInstant();
@@ -58,6 +95,12 @@ public final class ClientAssertionVerifier {
         if (!algorithm.verify(certificate.getPublicKey(), jws.signingInput(), jws.signature())) {
             throw new AadErrorException(AadErrors.assertionBadSignature(thumbprint, keyStart, keyEnd, app.clientId()));
         }
+        checkClaims(jws, app, tenant, now);
+        return ClientCredentialType.CERTIFICATE;
+    }
+
+    /** The claims of an assertion the app signed itself: issuer, subject, audience, times, jti. */
+    private void checkClaims(Jws jws, AppRegistration app, Tenant tenant, Instant now) throws AadErrorException {
         checkIssuerAndSubject(jws, app);
         checkAudience(jws, tenant);
         checkTimeWindow(jws, now);
@@ -76,17 +119,17 @@ public final class ClientAssertionVerifier {
                         + alg.get() + "' is not supported; client assertions are signed RS256 or PS256.")));
     }
 
-    /** The registered certificate named by {@code x5t#S256} (SHA-256) or {@code x5t} (SHA-1). */
-    private static X509Certificate registeredCertificate(Jws jws, AppRegistration app) throws AadErrorException {
+    /** The registered certificate named by {@code x5t#S256} (SHA-256) or {@code x5t} (SHA-1), if any. */
+    private static Optional<X509Certificate> registeredCertificate(Jws jws, AppRegistration app) {
         byte[] sha256 = decodedHeader(jws, "x5t#S256");
         byte[] sha1 = decodedHeader(jws, "x5t");
         for (X509Certificate certificate : app.certificates()) {
             if ((sha256 != null && Arrays.equals(sha256, Thumbprints.sha256(certificate)))
                     || (sha1 != null && Arrays.equals(sha1, Thumbprints.sha1(certificate)))) {
-                return certificate;
+                return Optional.of(certificate);
             }
         }
-        throw new AadErrorException(AadErrors.assertionKeyNotFound(thumbprintUsedByClient(jws), app.clientId()));
+        return Optional.empty();
     }
 
     /**

@@ -13,28 +13,36 @@ import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
 import dev.entrashell.emulator.http.UrlEncodedForm;
+import dev.entrashell.emulator.token.federation.FederatedIssuers;
 
 /**
- * The login server's routes: the token endpoint, discovery documents and keys, and the error page
- * that {@code error_uri} links to. Anything else is a 404, as on login.microsoftonline.com.
+ * The login server's routes: the token endpoint, discovery documents and keys, the error page
+ * that {@code error_uri} links to, and the external issuers the emulator hosts. Anything else is a
+ * 404, as on login.microsoftonline.com.
  */
 public final class LoginServer implements RequestHandler {
     private final TokenEndpoint tokenEndpoint;
     private final OpenIdMetadata metadata;
     private final TenantResolver tenants;
     private final AadResponses responses;
+    private final FederatedIssuers federatedIssuers;
     private final Clock clock;
 
+    /**
+     * @param federatedIssuers the external issuers hosted under {@code /federation/{name}/}
+     */
     public LoginServer(
             TokenEndpoint tokenEndpoint,
             OpenIdMetadata metadata,
             Directory directory,
             AadResponses responses,
+            FederatedIssuers federatedIssuers,
             Clock clock) {
         this.tokenEndpoint = tokenEndpoint;
         this.metadata = metadata;
         this.tenants = new TenantResolver(directory);
         this.responses = responses;
+        this.federatedIssuers = federatedIssuers;
         this.clock = clock;
     }
 
@@ -48,6 +56,11 @@ public final class LoginServer implements RequestHandler {
         }
         if (segments.equals(List.of("error"))) {
             return ServerResponse.text(200, errorPage(request));
+        }
+        if (!segments.isEmpty() && segments.get(0).equals(FederatedIssuers.PATH_SEGMENT)) {
+            return federatedIssuers
+                    .serve(request, segments.subList(1, segments.size()))
+                    .orElseGet(LoginServer::notFound);
         }
         if (segments.size() < 2) {
             return notFound();

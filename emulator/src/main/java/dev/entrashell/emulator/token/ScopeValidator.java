@@ -56,7 +56,11 @@ public final class ScopeValidator {
         return resource;
     }
 
-    private boolean isGraph(String resource) {
+    /**
+     * True when a resource (an application ID URI or application id, without {@code /.default})
+     * names Graph: what the managed identity endpoints' {@code resource} parameter must name.
+     */
+    public boolean isGraph(String resource) {
         String name = resource.toLowerCase(Locale.ROOT);
         while (name.endsWith("/")) {
             name = name.substring(0, name.length() - 1);

@@ -125,8 +125,7 @@ public final class TokenEndpoint {
             if (!assertionType.get().equals(JWT_BEARER)) {
                 throw new AadErrorException(AadErrors.malformedRequest());
             }
-            assertions.verify(assertion.get(), app, tenant);
-            return ClientCredentialType.CERTIFICATE;
+            return assertions.verify(assertion.get(), app, tenant);
         }
         String secret = formSecret.orElseGet(() -> basic.orElseThrow().secret());
         if (!matchesAny(secret, app.secrets())) {

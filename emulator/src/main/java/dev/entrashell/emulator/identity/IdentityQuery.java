@@ -1,0 +1,63 @@
+package dev.entrashell.emulator.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.entrashell.emulator.http.ServerRequest;
+import dev.entrashell.emulator.http.UrlEncodedForm;
+
+/**
+ * The query of a managed identity token request, parsed once: single values only, so that a
+ * repeated parameter is noticed rather than silently resolved.
+ */
+final class IdentityQuery {
+    private final Map<String, List<String>> parameters;
+
+    private IdentityQuery(Map<String, List<String>> parameters) {
+        this.parameters = parameters;
+    }
+
+    /** Thrown for a query that cannot be read: a broken escape or a repeated parameter. */
+    static final class MalformedQueryException extends Exception {
+        MalformedQueryException(String message) {
+            super(message);
+        }
+    }
+
+    static IdentityQuery of(ServerRequest request) throws MalformedQueryException {
+        Map<String, List<String>> parameters;
+        try {
+            parameters = UrlEncodedForm.parse(request.rawQuery());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedQueryException("The query string is not valid.");
+        }
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            if (parameter.getValue().size() > 1) {
+                throw new MalformedQueryException("The query parameter '" + parameter.getKey() + "' is repeated.");
+            }
+        }
+        return new IdentityQuery(parameters);
+    }
+
+    /** The value, unless absent or empty. */
+    Optional<String> get(String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.get(0).isBlank()
+                ? Optional.empty()
+                : Optional.of(values.get(0).strip());
+    }
+
+    /**
+     * The identity selectors present, in the order given.
+     *
+     * @param names the parameter names this endpoint reads, each with what it names
+     */
+    List<IdentitySelector> selectors(Map<String, IdentitySelector.Kind> names) {
+        List<IdentitySelector> selectors = new ArrayList<>();
+        names.forEach(
+                (name, kind) -> get(name).ifPresent(value -> selectors.add(new IdentitySelector(kind, name, value))));
+        return selectors;
+    }
+}

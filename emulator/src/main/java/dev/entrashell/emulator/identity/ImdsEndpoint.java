@@ -1,0 +1,127 @@
+package dev.entrashell.emulator.identity;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.google.gson.JsonObject;
+
+import dev.entrashell.emulator.directory.ManagedIdentity;
+import dev.entrashell.emulator.directory.Tenant;
+import dev.entrashell.emulator.http.ServerRequest;
+import dev.entrashell.emulator.http.ServerResponse;
+import dev.entrashell.emulator.identity.IdentityQuery.MalformedQueryException;
+import dev.entrashell.emulator.token.AadErrors;
+import dev.entrashell.emulator.token.AadResponses;
+import dev.entrashell.emulator.token.AccessTokenIssuer;
+import dev.entrashell.emulator.token.RequestIds;
+
+/**
+ * The Azure Instance Metadata Service's token endpoint, {@code GET
+ * /metadata/identity/oauth2/token?api-version=2018-02-01&resource=R}, as a VM sees it at
+ * 169.254.169.254 and as MSAL reaches it through {@code AZURE_POD_IDENTITY_AUTHORITY_HOST}.
+ * Requires {@code Metadata: true} (a request a server-side request forgery can forge rarely carries
+ * it). One optional identity selector: {@code client_id}, {@code object_id} or {@code msi_res_id}
+ * ({@code mi_res_id} is accepted as its newer name). Every value in the success response is a
+ * string, {@code refresh_token} empty; errors are {@code {"error","error_description"}}, and what
+ * Entra itself refuses (an unknown resource) comes back as Entra's whole error body.
+ */
+final class ImdsEndpoint {
+    static final String PATH = "/metadata/identity/oauth2/token";
+    static final String API_VERSION = "2018-02-01";
+
+    private static final Map<String, IdentitySelector.Kind> SELECTORS = selectors();
+    private static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    private final ManagedIdentityHost host;
+    private final AadResponses entra;
+    private final Clock clock;
+
+    ImdsEndpoint(ManagedIdentityHost host, AadResponses entra, Clock clock) {
+        this.host = host;
+        this.entra = entra;
+        this.clock = clock;
+    }
+
+    private static Map<String, IdentitySelector.Kind> selectors() {
+        Map<String, IdentitySelector.Kind> selectors = new LinkedHashMap<>();
+        selectors.put("client_id", IdentitySelector.Kind.CLIENT_ID);
+        selectors.put("object_id", IdentitySelector.Kind.OBJECT_ID);
+        selectors.put("msi_res_id", IdentitySelector.Kind.RESOURCE_ID);
+        selectors.put("mi_res_id", IdentitySelector.Kind.RESOURCE_ID);
+        return selectors;
+    }
+
+    ServerResponse handle(ServerRequest request) {
+        if (!request.method().equals("GET")) {
+            return new ServerResponse(405, Map.of("Allow", "GET"), new byte[0]);
+        }
+        if (!request.header("Metadata").map("true"::equals).orElse(false)) {
+            return error("invalid_request", "Required metadata header not specified");
+        }
+        IdentityQuery query;
+        try {
+            query = IdentityQuery.of(request);
+        } catch (MalformedQueryException e) {
+            return error("invalid_request", e.getMessage());
+        }
+        Optional<String> apiVersion = query.get("api-version");
+        if (apiVersion.isEmpty()) {
+            return error("invalid_request", "Required query variable 'api-version' is missing");
+        }
+        if (!apiVersion.get().equals(API_VERSION)) {
+            return error(
+                    "invalid_request",
+                    "Invalid api-version '" + apiVersion.get() + "'; the identity endpoint supports " + API_VERSION);
+        }
+        Optional<String> resource = query.get("resource");
+        if (resource.isEmpty()) {
+            return error("invalid_request", "Required audience parameter not specified");
+        }
+        List<IdentitySelector> selectors = query.selectors(SELECTORS);
+        if (selectors.size() > 1) {
+            return error(
+                    "invalid_request",
+                    "Only one of client_id, object_id and msi_res_id may be specified; the request has "
+                            + selectors.stream()
+                                    .map(IdentitySelector::parameter)
+                                    .toList());
+        }
+        Optional<ManagedIdentity> identity = selectors.isEmpty() ? host.systemAssigned() : host.find(selectors.get(0));
+        Optional<Tenant> tenant = identity.flatMap(host::tenantOf);
+        if (identity.isEmpty() || tenant.isEmpty()) {
+            return error("invalid_request", "Identity not found");
+        }
+        if (!host.isGraph(resource.get())) {
+            // IMDS passes Entra's refusal through, body and all.
+            ServerResponse refused = entra.error(
+                    AadErrors.resourceNotFound(resource.get(), tenant.get().organizationName()),
+                    RequestIds.of(request),
+                    clock.instant());
+            return new ServerResponse(400, Map.of("Content-Type", CONTENT_TYPE), refused.body());
+        }
+        AccessTokenIssuer.IssuedToken token = host.issue(tenant.get(), identity.get());
+        JsonObject body = new JsonObject();
+        body.addProperty("access_token", token.accessToken());
+        body.addProperty("refresh_token", "");
+        body.addProperty("expires_in", String.valueOf(token.expiresInSeconds()));
+        body.addProperty("expires_on", String.valueOf(token.expiresOn()));
+        body.addProperty("not_before", String.valueOf(token.notBefore()));
+        body.addProperty("resource", resource.get());
+        body.addProperty("token_type", "Bearer");
+        return json(200, body);
+    }
+
+    private static ServerResponse error(String error, String description) {
+        JsonObject body = new JsonObject();
+        body.addProperty("error", error);
+        body.addProperty("error_description", description);
+        return json(400, body);
+    }
+
+    private static ServerResponse json(int status, JsonObject body) {
+        return ServerResponse.json(status, CONTENT_TYPE, body, Map.of());
+    }
+}
