@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,7 +24,6 @@ import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.demo.DemoSeed;
-import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.AppRoleAssignment;
 import dev.entrashell.emulator.directory.DirectoryObject;
 import dev.entrashell.emulator.directory.Group;
@@ -36,13 +34,12 @@ import dev.entrashell.emulator.directory.User;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every saved script in {@code scripts/} through the built jar against the demo tenant, and
- * checks what it prints (or writes) against the emulator's directory. The scripts connect as an app
- * that holds the roles their headers name (the demo app lacks AuditLog.Read.All and a write role).
+ * Runs every saved script in {@code scripts/} through the built jar against the demo tenant, as its
+ * demo app (which holds the roles the scripts' headers name), and checks what each prints (or
+ * writes) against the emulator's directory.
  */
 class ScriptsIT {
     static final Path SCRIPTS = Path.of("..", "scripts").toAbsolutePath().normalize();
-    private static final String SECRET = "admin-secret-" + UUID.randomUUID();
     private static final Set<String> TESTED = new LinkedHashSet<>();
 
     @TempDir
@@ -50,30 +47,14 @@ class ScriptsIT {
 
     private static Emulator emulator;
     private static DemoTenant demo;
-    private static String adminId;
     private static ShellProcess shell;
 
     @BeforeAll
     static void start() throws Exception {
         emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
-        adminId = UUID.randomUUID().toString();
-        emulator.directory()
-                .registerApplication(
-                        demo.tenantId(),
-                        AppRegistration.of(
-                                adminId,
-                                "Entra Shell Admin",
-                                List.of(),
-                                List.of(SECRET),
-                                Set.of(
-                                        "User.Read.All",
-                                        "Group.Read.All",
-                                        "Application.Read.All",
-                                        "AuditLog.Read.All",
-                                        "GroupMember.ReadWrite.All")));
         Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
-        Files.writeString(home.resolve("secret.txt"), SECRET);
+        Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
         shell = new ShellProcess(home);
         assertThat(shell.run("environment add Emu --login-endpoint " + emulator.loginEndpoint() + " --graph-endpoint "
                                 + emulator.graphEndpoint() + " --ca-file " + ca)
@@ -97,7 +78,7 @@ class ScriptsIT {
         String line = "run " + script + " "
                 + String.join(" ", Stream.of(args).map(a -> "'" + a + "'").toList());
         return shell.run(
-                "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + adminId
+                "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId()
                         + " --secret-file " + home.resolve("secret.txt") + " --no-welcome",
                 line.strip());
     }
@@ -216,7 +197,7 @@ class ScriptsIT {
                 .containsPattern("Microsoft Graph\\s+User.ReadWrite.All");
         assertThat(section(result.out(), "Backup Automation"))
                 .containsPattern("Office 365 Exchange Online\\s+full_access_as_app");
-        assertThat(section(result.out(), "Entra Shell Admin"))
+        assertThat(section(result.out(), "Entra Shell Demo"))
                 .contains("AuditLog.Read.All", "GroupMember.ReadWrite.All");
         assertThat(result.out())
                 .endsWith(grants + " application permissions granted to " + holders + " service principals; "
