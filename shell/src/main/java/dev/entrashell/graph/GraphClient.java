@@ -72,6 +72,7 @@ public final class GraphClient {
                 .applyTo(GraphUrls.resolve(connection.environment(), request.target(), request.apiVersion()));
     }
 
+    @SuppressWarnings("try") // the registration lives exactly as long as the call; its body does not use it
     private GraphResponse execute(GraphRequest request, HttpUrl url) {
         AccessToken token = connection.tokens().token();
         Request.Builder builder = new Request.Builder()
@@ -93,7 +94,7 @@ public final class GraphClient {
         }
         builder.method(request.method(), body);
         Call call = connection.http().graphClient().newCall(builder.build());
-        try (AutoCloseable tracked = cancellation.track(call::cancel);
+        try (Cancellation.Tracked tracked = cancellation.track(call::cancel);
                 Response response = call.execute()) {
             ResponseBody responseBody = response.body();
             String text = responseBody == null ? "" : responseBody.string();

@@ -8,8 +8,14 @@ package dev.entrashell.session;
 public final class Cancellation {
     private volatile Runnable current;
 
+    /** A registration; closing it unregisters, and cannot fail. */
+    public interface Tracked extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Registers how to stop the work in flight; returns a handle that unregisters it. */
-    public AutoCloseable track(Runnable canceller) {
+    public Tracked track(Runnable canceller) {
         current = canceller;
         return () -> {
             if (current == canceller) {

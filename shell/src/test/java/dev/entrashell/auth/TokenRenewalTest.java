@@ -52,7 +52,7 @@ class TokenRenewalTest {
                     .filter(r -> r.server().equals("graph"))
                     .count();
             assertThat(graphCalls).isEqualTo(calls);
-            assertThat(calls).isGreaterThan(30);
+            assertThat(calls).isGreaterThan(20); // one every 0.4 s plus the call itself, even on a loaded machine
             // 20 s of 5-second tokens renewed 1.5 s early: about six requests, not one per call.
             assertThat(tokenRequests).hasSizeBetween(5, 8);
             for (int i = 1; i < tokenRequests.size(); i++) {
