@@ -34,7 +34,8 @@ public record CertificateStore(String label, Path location, String keyStoreType)
             String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
             CertificateStore own = new CertificateStore(home.certificateStore().toString(), home.certificateStore());
             if (os.startsWith("windows")) {
-                // JDK 17 reads CurrentUser\My as Windows-MY; LocalMachine\My needs Windows-MY-LOCALMACHINE (JDK 19+).
+                // Windows-MY is CurrentUser\My; Windows-MY-LOCALMACHINE came with JDK 19 (JDK-6782021) and later 17
+                // updates; where a JDK lacks it, the search says "not available on this Java".
                 return List.of(
                         system("Windows CurrentUser\\My", "Windows-MY"),
                         system("Windows LocalMachine\\My", "Windows-MY-LOCALMACHINE"),
