@@ -16,6 +16,8 @@ import dev.entrashell.auth.Thumbprint;
 import dev.entrashell.auth.TokenClaims;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.session.Connection;
+import dev.entrashell.session.Environment;
+import dev.entrashell.session.Environments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -145,10 +147,9 @@ final class ConnectCommand implements Runnable {
     @Option(
             names = "--environment",
             paramLabel = "NAME",
-            defaultValue = "Global",
             completionCandidates = EnvironmentNames.class,
             description =
-                    "The cloud: Global, China, USGov, USGovDoD or one added with 'environment add' (default: ${DEFAULT-VALUE}).")
+                    "The cloud: Global, China, USGov, USGovDoD or one added with 'environment add' (default: Global; with --env, the one whose login endpoint is AZURE_AUTHORITY_HOST, if set).")
     String environment;
 
     @Option(
@@ -192,7 +193,7 @@ final class ConnectCommand implements Runnable {
             return fromVariables(timeout);
         }
         if (form.equals("--identity")) {
-            return new ConnectRequest(null, null, environment, managedIdentity(), false, timeout);
+            return new ConnectRequest(null, null, environmentName(), managedIdentity(), false, timeout);
         }
         requireIds(tenant, clientId, "--tenant-id", "--client-id");
         CredentialSpec credential =
@@ -204,7 +205,8 @@ final class ConnectCommand implements Runnable {
                     case "--federated-token-file" -> new CredentialSpec.FederatedTokenFile(federatedTokenFile);
                     default -> new CredentialSpec.ClientSecret(clientSecret());
                 };
-        return new ConnectRequest(tenant.strip(), clientId, environment, credential, sendCertificateChain, timeout);
+        return new ConnectRequest(
+                tenant.strip(), clientId, environmentName(), credential, sendCertificateChain, timeout);
     }
 
     /** The credential form given; exactly one is allowed, as in Connect-MgGraph's parameter sets. */
@@ -305,7 +307,32 @@ final class ConnectCommand implements Runnable {
                     "connect --env needs one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or "
                             + "AZURE_FEDERATED_TOKEN_FILE besides AZURE_TENANT_ID and AZURE_CLIENT_ID; none is set.");
         }
-        return new ConnectRequest(envTenant.strip(), envClient, environment, credential, chain, timeout);
+        return new ConnectRequest(
+                envTenant.strip(), envClient, environmentFromAuthorityHost(variables), credential, chain, timeout);
+    }
+
+    private String environmentName() {
+        return environment == null ? Environments.GLOBAL : environment;
+    }
+
+    /**
+     * azure-identity names the cloud with AZURE_AUTHORITY_HOST (the login endpoint); --env does the same,
+     * unless --environment was given, so a cron job needs only variables.
+     */
+    private String environmentFromAuthorityHost(Map<String, String> variables) {
+        String host = variables.get("AZURE_AUTHORITY_HOST");
+        if (environment != null || host == null || host.isBlank()) {
+            return environmentName();
+        }
+        String login = host.strip().replaceAll("/+$", "");
+        return services.environments().list().stream()
+                .filter(e -> e.login().toString().equalsIgnoreCase(login))
+                .map(Environment::name)
+                .findFirst()
+                .orElseThrow(
+                        () -> ShellException.usage("AZURE_AUTHORITY_HOST " + login + " is the login endpoint of no "
+                                + "known environment; add one with: environment add NAME --login-endpoint " + login
+                                + " --graph-endpoint URL"));
     }
 
     private char[] clientSecret() {

@@ -129,6 +129,25 @@ class CredentialFormsIT {
                 .containsPattern("TokenCredentialType\\s+: ClientCertificate")
                 .containsPattern("SendCertificateChain\\s+: True")
                 .containsPattern("CertificateThumbprint\\s+: " + demo.thumbprintSha1Hex());
+        ShellProcess.Result byAuthorityHost = new ShellProcess(home)
+                .env("AZURE_TENANT_ID", demo.tenantId())
+                .env("AZURE_CLIENT_ID", demo.clientId())
+                .env("AZURE_CLIENT_SECRET", demo.clientSecret())
+                .env("AZURE_AUTHORITY_HOST", emulator.loginEndpoint() + "/")
+                .run("connect --env", "context");
+        assertThat(byAuthorityHost.exitCode()).as(byAuthorityHost.err()).isZero();
+        assertThat(byAuthorityHost.out()).containsPattern("Environment\\s+: Emu");
+        ShellProcess.Result unknownHost = new ShellProcess(home)
+                .env("AZURE_TENANT_ID", demo.tenantId())
+                .env("AZURE_CLIENT_ID", demo.clientId())
+                .env("AZURE_CLIENT_SECRET", demo.clientSecret())
+                .env("AZURE_AUTHORITY_HOST", "https://login.example.invalid")
+                .run("connect --env");
+        assertThat(unknownHost.exitCode()).isEqualTo(2);
+        assertThat(unknownHost.errLines())
+                .singleElement()
+                .asString()
+                .contains("AZURE_AUTHORITY_HOST https://login.example.invalid");
         ShellProcess.Result missing = new ShellProcess(home)
                 .env("AZURE_TENANT_ID", demo.tenantId())
                 .env("AZURE_CLIENT_ID", demo.clientId())
