@@ -34,8 +34,7 @@ import dev.entrashell.emulator.directory.TrustedCertificateSubject;
 import dev.entrashell.emulator.graph.AccessTokenValidator;
 import dev.entrashell.emulator.graph.GraphServer;
 import dev.entrashell.emulator.graph.Throttler;
-import dev.entrashell.emulator.http.LoopbackHttpServer;
-import dev.entrashell.emulator.http.LoopbackHttpsServer;
+import dev.entrashell.emulator.http.LoopbackServer;
 import dev.entrashell.emulator.http.RequestLog;
 import dev.entrashell.emulator.http.ServingHandler;
 import dev.entrashell.emulator.identity.ManagedIdentityHost;
@@ -83,7 +82,7 @@ public final class Emulator implements AutoCloseable {
 
     /** The managed identity server and what the workload identity features need at run time. */
     private record Workloads(
-            LoopbackHttpServer identityServer,
+            LoopbackServer identityServer,
             String identityHeader,
             FederatedIssuers issuers,
             FederatedIssuer issuer,
@@ -93,8 +92,8 @@ public final class Emulator implements AutoCloseable {
 
     private final Workloads workloads;
 
-    private final LoopbackHttpsServer login;
-    private final LoopbackHttpsServer graph;
+    private final LoopbackServer login;
+    private final LoopbackServer graph;
     private final CertificateAuthority ca;
     private final DemoTenant demo;
     private final Directory directory;
@@ -103,8 +102,8 @@ public final class Emulator implements AutoCloseable {
     private volatile Throttling throttling;
 
     private Emulator(
-            LoopbackHttpsServer login,
-            LoopbackHttpsServer graph,
+            LoopbackServer login,
+            LoopbackServer graph,
             CertificateAuthority ca,
             DemoTenant demo,
             Directory directory,
@@ -137,10 +136,10 @@ public final class Emulator implements AutoCloseable {
         DemoTenant demo = seed(directory, credentials, state, options.userCount(), options.clock());
 
         RequestLog log = new RequestLog(RequestLog.DEFAULT_CAPACITY);
-        LoopbackHttpsServer login = LoopbackHttpsServer.bind(LOGIN_SERVER, options.loginPort(), tls);
-        LoopbackHttpsServer graph;
+        LoopbackServer login = LoopbackServer.https(LOGIN_SERVER, options.loginPort(), tls);
+        LoopbackServer graph;
         try {
-            graph = LoopbackHttpsServer.bind(GRAPH_SERVER, options.graphPort(), tls);
+            graph = LoopbackServer.https(GRAPH_SERVER, options.graphPort(), tls);
         } catch (IOException e) {
             login.close();
             throw e;
@@ -255,7 +254,7 @@ public final class Emulator implements AutoCloseable {
                 identityHeader,
                 responses,
                 options.clock());
-        LoopbackHttpServer identity = LoopbackHttpServer.bind(IDENTITY_SERVER, 0);
+        LoopbackServer identity = LoopbackServer.http(IDENTITY_SERVER, 0);
         identity.serve(new ServingHandler(IDENTITY_SERVER, identityServer, log, options.clock()));
         return new Workloads(
                 identity,

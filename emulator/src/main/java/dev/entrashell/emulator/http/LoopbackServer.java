@@ -12,12 +12,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
+import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
-/** One JDK HTTPS server bound to 127.0.0.1 only: the emulator is never reachable from another host. */
-public final class LoopbackHttpsServer implements AutoCloseable {
-    private static final int THREADS = 8;
+/**
+ * One JDK server bound to 127.0.0.1 only, so the emulator is never reachable from another host:
+ * HTTPS for the login and Graph endpoints, plain HTTP for the managed identity endpoints (plain HTTP
+ * on a link-local or loopback address in Azure too: IMDS, App Service's local token service).
+ */
+public final class LoopbackServer implements AutoCloseable {
     private static final InetAddress LOOPBACK = loopback();
 
     static {
@@ -29,27 +33,31 @@ public final class LoopbackHttpsServer implements AutoCloseable {
         }
     }
 
-    private final HttpsServer server;
+    private final HttpServer server;
     private final ExecutorService executor;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LoopbackHttpsServer(HttpsServer server, ExecutorService executor) {
+    private LoopbackServer(HttpServer server, String scheme, String name, int threads) {
         this.server = server;
-        this.executor = executor;
-        this.baseUri = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        this.executor = Executors.newFixedThreadPool(threads, daemonThreads("entra-emulator-" + name));
+        server.setExecutor(executor);
+        this.baseUri = URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /**
-     * Binds the port at once (so the address is known before handlers that need it are built);
-     * {@link #serve} starts answering.
+     * An HTTPS server; binds the port at once (so the address is known before handlers that need it
+     * are built); {@link #serve} starts answering.
      */
-    public static LoopbackHttpsServer bind(String name, int port, SSLContext tls) throws IOException {
+    public static LoopbackServer https(String name, int port, SSLContext tls) throws IOException {
         HttpsServer server = HttpsServer.create(new InetSocketAddress(LOOPBACK, port), 64);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads("entra-emulator-" + name));
-        server.setExecutor(executor);
-        return new LoopbackHttpsServer(server, executor);
+        return new LoopbackServer(server, "https", name, 8);
+    }
+
+    /** A plain-HTTP server, bound at once like {@link #https}. */
+    public static LoopbackServer http(String name, int port) throws IOException {
+        return new LoopbackServer(HttpServer.create(new InetSocketAddress(LOOPBACK, port), 64), "http", name, 4);
     }
 
     public void serve(ServingHandler handler) {
@@ -57,7 +65,7 @@ public final class LoopbackHttpsServer implements AutoCloseable {
         server.start();
     }
 
-    /** {@code https://127.0.0.1:PORT}, without a trailing slash. */
+    /** {@code https://127.0.0.1:PORT} (or http), without a trailing slash. */
     public URI baseUri() {
         return baseUri;
     }
