@@ -33,6 +33,8 @@ final class ShellProcess {
         this.home = home;
         environment.put("ENTRA_SHELL_HOME", home.toString());
         environment.put("NO_COLOR", "1");
+        // What script runs the line with: the same on every machine, whatever the caller's login shell.
+        environment.put("SHELL", "/bin/sh");
     }
 
     /** Adds --debug (or any other option) before the lines of every run. */
@@ -69,10 +71,19 @@ final class ShellProcess {
 
     /** The interactive shell on a real pseudo-terminal (util-linux {@code script}), typing the input. */
     Result runInteractive(String input) throws IOException, InterruptedException {
+        return execute(onTerminal(), input);
+    }
+
+    /**
+     * The shell under util-linux {@code script}, which runs the line with {@code $SHELL -c}. A pty made by
+     * script has no size until one is set, and JLine needs a width to draw the prompt. The JVM replaces
+     * that shell ({@code exec}): dash, left waiting in the terminal's foreground group, would take the
+     * Ctrl-C a test types and end itself with 130 after the shell exited normally.
+     */
+    private List<String> onTerminal() {
         String javaLine =
                 String.join(" ", java().stream().map(ShellProcess::quote).toList());
-        // A pty made by script has no size until one is set; JLine needs a width to draw the prompt.
-        return execute(List.of("script", "-qefc", "stty cols 160 rows 50; " + javaLine, "/dev/null"), input);
+        return List.of("script", "-qefc", "stty cols 160 rows 50; exec " + javaLine, "/dev/null");
     }
 
     /**
@@ -91,13 +102,9 @@ final class ShellProcess {
 
     /** As {@link #runTyped(List)}, adding to {@code seenAt} the time (System.nanoTime) each step's text appeared. */
     Result runTyped(List<Step> steps, List<Long> seenAt) throws IOException, InterruptedException {
-        String javaLine =
-                String.join(" ", java().stream().map(ShellProcess::quote).toList());
         Path out = Files.createTempFile(home, "out-", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(
-                        "script", "-qefc", "stty cols 160 rows 50; " + javaLine, "/dev/null")
-                .redirectOutput(out.toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(onTerminal()).redirectOutput(out.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         int seen = 0;
