@@ -1,19 +1,10 @@
 package dev.entrashell.auth;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.security.Key;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
-import java.security.KeyStoreSpi;
-import java.security.Provider;
 import java.security.Security;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The OS-store search (Windows CurrentUser\My, the macOS keychain) through the JDK's KeyStore API, with
- * an in-memory key store type registered the way SunMSCAPI and Apple's provider register theirs. What
- * cannot be tested here is those providers themselves.
+ * an in-memory key store type registered the way SunMSCAPI and Apple's provider register theirs
+ * ({@link FakeOsStores}). What cannot be tested here is those providers themselves.
  */
 class SystemKeyStoresTest {
     private static final String TYPE = "EntraShellTest-MY";
-    private static final KeyStore BACKING;
     private static final TestCertificates.Issued NEWER = TestCertificates.rsa("Store App", 2048);
     private static final TestCertificates.Issued EXPIRED = TestCertificates.issue(
             "Store App",
@@ -42,27 +32,13 @@ class SystemKeyStoresTest {
             Instant.now().minus(Duration.ofDays(1)));
     private static final TestCertificates.Issued PUBLIC_ONLY = TestCertificates.rsa("Public Only", 2048);
 
-    static {
-        try {
-            BACKING = KeyStore.getInstance("PKCS12");
-            BACKING.load(null, null);
-            BACKING.setKeyEntry(
-                    "newer", NEWER.keys().getPrivate(), new char[0], new Certificate[] {NEWER.certificate()});
-            BACKING.setKeyEntry(
-                    "expired", EXPIRED.keys().getPrivate(), new char[0], new Certificate[] {EXPIRED.certificate()});
-            BACKING.setCertificateEntry("public", PUBLIC_ONLY.certificate());
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private static final Provider PROVIDER = new Provider("EntraShellTestStores", "1.0", "in-memory OS-like store") {
-        private static final long serialVersionUID = 1L;
-
-        {
-            put("KeyStore." + TYPE, InMemoryStore.class.getName());
-        }
-    };
+    private static final FakeOsStores PROVIDER = new FakeOsStores()
+            .store(
+                    TYPE,
+                    Map.of(
+                            "newer", new FakeOsStores.Entry(NEWER.keys().getPrivate(), NEWER.certificate()),
+                            "expired", new FakeOsStores.Entry(EXPIRED.keys().getPrivate(), EXPIRED.certificate()),
+                            "public", new FakeOsStores.Entry(null, PUBLIC_ONLY.certificate())));
 
     @BeforeAll
     static void register() {
@@ -101,101 +77,5 @@ class SystemKeyStoresTest {
                         TestCertificates.rsa("Absent", 2048).thumbprint(), STORES, none()))
                 .hasMessageContaining("Test CurrentUser\\My (3 certificates)")
                 .hasMessageContaining("Missing store (not available on this Java");
-    }
-
-    /** A KeyStoreSpi over the in-memory store, as an OS provider would expose its store. */
-    public static final class InMemoryStore extends KeyStoreSpi {
-        @Override
-        public Key engineGetKey(String alias, char[] password) {
-            try {
-                return BACKING.getKey(alias, new char[0]);
-            } catch (Exception e) {
-                return null;
-            }
-        }
-
-        @Override
-        public Certificate[] engineGetCertificateChain(String alias) {
-            return call(() -> BACKING.getCertificateChain(alias));
-        }
-
-        @Override
-        public Certificate engineGetCertificate(String alias) {
-            return call(() -> BACKING.getCertificate(alias));
-        }
-
-        @Override
-        public Date engineGetCreationDate(String alias) {
-            return call(() -> BACKING.getCreationDate(alias));
-        }
-
-        @Override
-        public void engineSetKeyEntry(String alias, Key key, char[] password, Certificate[] chain)
-                throws KeyStoreException {
-            throw new KeyStoreException("read-only");
-        }
-
-        @Override
-        public void engineSetKeyEntry(String alias, byte[] key, Certificate[] chain) throws KeyStoreException {
-            throw new KeyStoreException("read-only");
-        }
-
-        @Override
-        public void engineSetCertificateEntry(String alias, Certificate cert) throws KeyStoreException {
-            throw new KeyStoreException("read-only");
-        }
-
-        @Override
-        public void engineDeleteEntry(String alias) throws KeyStoreException {
-            throw new KeyStoreException("read-only");
-        }
-
-        @Override
-        public Enumeration<String> engineAliases() {
-            return call(BACKING::aliases);
-        }
-
-        @Override
-        public boolean engineContainsAlias(String alias) {
-            return call(() -> BACKING.containsAlias(alias));
-        }
-
-        @Override
-        public int engineSize() {
-            return call(BACKING::size);
-        }
-
-        @Override
-        public boolean engineIsKeyEntry(String alias) {
-            return call(() -> BACKING.isKeyEntry(alias));
-        }
-
-        @Override
-        public boolean engineIsCertificateEntry(String alias) {
-            return call(() -> BACKING.isCertificateEntry(alias));
-        }
-
-        @Override
-        public String engineGetCertificateAlias(Certificate cert) {
-            return call(() -> BACKING.getCertificateAlias(cert));
-        }
-
-        @Override
-        public void engineStore(OutputStream stream, char[] password) {}
-
-        @Override
-        public void engineLoad(InputStream stream, char[] password) {}
-
-        private interface Call<T> {
-            T get() throws KeyStoreException;
-        }
-
-        private static <T> T call(Call<T> call) {
-            try {
-                return call.get();
-            } catch (KeyStoreException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
