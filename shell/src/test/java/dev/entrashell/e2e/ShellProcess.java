@@ -25,6 +25,7 @@ final class ShellProcess {
     private final Path home;
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> options = new ArrayList<>();
+    private Path launcher;
 
     ShellProcess(Path home) {
         assertThat(JAR)
@@ -40,6 +41,12 @@ final class ShellProcess {
     /** Adds --debug (or any other option) before the lines of every run. */
     ShellProcess option(String option) {
         options.add(option);
+        return this;
+    }
+
+    /** Runs through the launcher script at {@code launcher} (or a link to it) instead of {@code java -jar}. */
+    ShellProcess viaLauncher(Path launcher) {
+        this.launcher = launcher;
         return this;
     }
 
@@ -144,6 +151,11 @@ final class ShellProcess {
 
     private List<String> java() {
         List<String> command = new ArrayList<>();
+        if (launcher != null) {
+            command.add(launcher.toString());
+            command.addAll(options);
+            return command;
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
