@@ -83,6 +83,11 @@ public final class TestShell {
         return executor.runAll(java.util.List.of(lines));
     }
 
+    /** The commands as the interactive shell sees them, for completion tests. */
+    public picocli.CommandLine commandLine() {
+        return executor.commandLine();
+    }
+
     public String out() {
         return out.toString();
     }

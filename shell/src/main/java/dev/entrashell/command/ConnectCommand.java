@@ -61,6 +61,7 @@ final class ConnectCommand implements Runnable {
 
     @Option(
             names = {"--thumbprint", "--certificate-thumbprint"},
+            completionCandidates = StoreThumbprints.class,
             paramLabel = "HEX",
             description =
                     "Find the certificate by its SHA-1 thumbprint in a store (spaces, colons and case are ignored).")

@@ -19,7 +19,7 @@ import com.google.gson.JsonParser;
  * {@code {id}} standing for any one segment.
  */
 public final class GraphPermissionHints {
-    private record Rule(String method, List<String> segments, List<String> roles) {}
+    private record Rule(String method, String path, List<String> segments, List<String> roles) {}
 
     private final List<Rule> rules;
 
@@ -39,10 +39,8 @@ public final class GraphPermissionHints {
                 JsonObject rule = element.getAsJsonObject();
                 List<String> roles = new ArrayList<>();
                 rule.getAsJsonArray("roles").forEach(r -> roles.add(r.getAsString()));
-                rules.add(new Rule(
-                        rule.get("method").getAsString(),
-                        segments(rule.get("path").getAsString()),
-                        roles));
+                String path = rule.get("path").getAsString();
+                rules.add(new Rule(rule.get("method").getAsString(), path, segments(path), roles));
             }
             return new GraphPermissionHints(rules);
         } catch (IOException | RuntimeException e) {
@@ -62,6 +60,15 @@ public final class GraphPermissionHints {
             }
         }
         return Optional.empty();
+    }
+
+    /** The endpoints the table knows for {@code method}, as written there ({@code /users/{id}/manager}). */
+    public List<String> pathsFor(String method) {
+        return rules.stream()
+                .filter(rule -> rule.method().equalsIgnoreCase(method))
+                .map(Rule::path)
+                .distinct()
+                .toList();
     }
 
     private static boolean matches(List<String> pattern, List<String> path) {

@@ -27,8 +27,8 @@ import dev.entrashell.session.ShellHome;
 import picocli.shell.jline3.PicocliJLineCompleter;
 
 /**
- * The interactive shell: a JLine prompt that shows the connection, tab completion of commands and
- * options, persistent history, Ctrl-C to clear the line or cancel the running command, Ctrl-D to
+ * The interactive shell: a JLine prompt that shows the connection, tab completion of commands,
+ * options, option values (environments, thumbprints, scripts) and Graph paths, persistent history, Ctrl-C to clear the line or cancel the running command, Ctrl-D to
  * leave. The only place that knows JLine.
  */
 public final class InteractiveShell {
@@ -69,7 +69,9 @@ public final class InteractiveShell {
                 .terminal(terminal)
                 .parser(parser)
                 .history(history)
-                .completer(new PicocliJLineCompleter(executor.commandLine().getCommandSpec()))
+                .completer(new GraphAwareCompleter(
+                        executor.commandLine().getCommandSpec(),
+                        new PicocliJLineCompleter(executor.commandLine().getCommandSpec())))
                 .variable(LineReader.HISTORY_FILE, home.historyFile())
                 .variable(LineReader.HISTORY_SIZE, 5000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10000)

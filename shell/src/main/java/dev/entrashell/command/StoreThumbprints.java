@@ -1,0 +1,24 @@
+package dev.entrashell.command;
+
+import java.util.Iterator;
+
+import dev.entrashell.auth.CertificateStore;
+import dev.entrashell.auth.KnownThumbprints;
+
+/**
+ * Tab completion for {@code --thumbprint}: the certificates in the default stores, read at each Tab
+ * (a certificate made a moment ago is offered), never at start-up.
+ */
+final class StoreThumbprints implements Iterable<String> {
+    private final ShellServices services;
+
+    StoreThumbprints(ShellServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        return KnownThumbprints.in(CertificateStore.resolve(CertificateStore.DEFAULT, services.home()))
+                .iterator();
+    }
+}
