@@ -41,7 +41,8 @@ final class GroovySession {
         config.setSourceEncoding(StandardCharsets.UTF_8.name());
         config.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
         if (keepDeclarations) {
-            config.addCompilationCustomizers(new DeclarationsToBinding());
+            ImportsCarriedOver imports = new ImportsCarriedOver();
+            config.addCompilationCustomizers(new DeclarationsToBinding(), imports.forLaterLines(), imports);
         }
         this.promptLines = keepDeclarations;
         this.binding = new ScriptBinding(api, List.of());

@@ -105,6 +105,27 @@ class GroovyModeTest {
                         "groovy> ", "groovy> ", "   ...> ", "   ...> ", "groovy> ", "groovy> ", "groovy> ", "groovy> ");
     }
 
+    /** An import holds for the lines after it; one that does not resolve fails only its own line. */
+    @Test
+    void importsLastForTheSession() throws Exception {
+        Typed typed = new Typed(
+                "import java.time.LocalDate",
+                "import static java.lang.Math.max",
+                "import java.util.concurrent.*",
+                "import nowhere.Missing",
+                "LocalDate.of(2026, 11, 22).dayOfWeek.toString().toLowerCase()",
+                "max(40, 42) + 1",
+                "TimeUnit.SECONDS.toMillis(7)",
+                ":exit");
+        TestShell shell = connected(typed);
+
+        assertThat(shell.run("groovy")).as(shell.err()).isZero();
+
+        assertThat(shell.err().lines().filter(line -> line.contains(".groovy, line ")))
+                .containsExactly("groovy4.groovy, line 1: unable to resolve class nowhere.Missing");
+        assertThat(shell.out()).contains("sunday").contains("43").contains("7000");
+    }
+
     @Test
     void aFailingLineNamesItsLineAndTheModeGoesOn() throws Exception {
         Typed typed = new Typed("def f() {", "  null.foo()", "}", "f()", "^C", "[1,", "^C", "6 * 7");
