@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
@@ -29,6 +30,8 @@ import groovy.transform.ThreadInterrupt;
  */
 final class GroovySession {
     private static final Set<String> SCRIPT_METHODS = Set.of("run", "main");
+    /** An operator that needs a right-hand side, or a dot before the next call of a chain, ending a line. */
+    private static final Pattern TRAILING_OPERATOR = Pattern.compile("([-+*/%&|^=<>?:.,!]|\\bin)\\s*$");
 
     private final GroovyShell shell;
     private final ScriptBinding binding;
@@ -78,7 +81,8 @@ final class GroovySession {
 
     /**
      * Whether the code is the start of something longer (an open brace, bracket, parenthesis or
-     * triple-quoted string): the parser stopped at the very end of the input.
+     * triple-quoted string, or a last line that ends with an operator): the parser stopped at the very
+     * end of the input.
      */
     boolean incomplete(String code) {
         try {
@@ -94,6 +98,11 @@ final class GroovySession {
             }
             List<String> lines = code.lines().toList();
             int last = lines.size();
+            if (error.getLine() >= last
+                    && last > 0
+                    && TRAILING_OPERATOR.matcher(lines.get(last - 1)).find()) {
+                return true; // "def total = 40 +": the parser blames the operator, but the rest is on the next line
+            }
             return error.getLine() >= last
                     && (last == 0
                             || error.getStartColumn() > lines.get(last - 1).length());

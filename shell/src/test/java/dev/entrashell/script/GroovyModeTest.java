@@ -105,6 +105,26 @@ class GroovyModeTest {
                         "groovy> ", "groovy> ", "   ...> ", "   ...> ", "groovy> ", "groovy> ", "groovy> ", "groovy> ");
     }
 
+    /** A line that ends with an operator or a dot goes on on the next line, as in groovysh. */
+    @Test
+    void aTrailingOperatorContinuesTheLine() throws Exception {
+        Typed typed = new Typed(
+                "def total = 40 +",
+                "2",
+                "def words = ['a', 'b'].",
+                "collect { it.toUpperCase() }",
+                "words.join('') + total",
+                ":exit");
+        TestShell shell = connected(typed);
+
+        assertThat(shell.run("groovy")).as(shell.err()).isZero();
+
+        assertThat(shell.err()).doesNotContain(", line ");
+        assertThat(shell.out()).contains("AB42");
+        assertThat(typed.prompts)
+                .containsExactly("groovy> ", "   ...> ", "groovy> ", "   ...> ", "groovy> ", "groovy> ");
+    }
+
     /** An import holds for the lines after it; one that does not resolve fails only its own line. */
     @Test
     void importsLastForTheSession() throws Exception {
