@@ -16,9 +16,13 @@ public abstract class EntraScript extends Script {
         return ((ScriptBinding) getBinding()).api();
     }
 
-    /** GET a path (or a URL on the Graph endpoint) and return its JSON as Maps and Lists. */
-    public Object get(String path) {
-        return api().request("GET", path, null);
+    /**
+     * GET a path (or a URL on the Graph endpoint) and return its JSON as Maps and Lists. Not
+     * {@code get(String)}: Groovy takes that as the getter of every unknown property, and a misspelt
+     * variable (or {@code $select} in a double-quoted string) would become a Graph request.
+     */
+    public Object get(CharSequence path) {
+        return api().request("GET", path.toString(), null);
     }
 
     public Object post(String path) {

@@ -1,12 +1,18 @@
 package dev.entrashell.script;
 
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.entrashell.ExitCode;
 import dev.entrashell.ShellException;
+import groovy.lang.MissingPropertyException;
 
 /** Turns what a script threw into the one line the user sees: the script's file, the line, the message. */
 final class ScriptFailures {
+    private static final Set<String> ODATA_OPTIONS =
+            Set.of("select", "filter", "top", "skip", "expand", "orderby", "count", "search", "format", "skiptoken");
+
     private ScriptFailures() {}
 
     /**
@@ -24,7 +30,22 @@ final class ScriptFailures {
         String message = failure instanceof ShellException
                 ? failure.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return new ScriptException(where + ": " + message, false, failure);
+        return new ScriptException(where + ": " + message + odataHint(failure), false, failure);
+    }
+
+    /**
+     * {@code get("/users?$select=id")}: in a double-quoted Groovy string {@code $select} is a variable,
+     * so the script fails on a property that was meant for Graph. Say so, with the two ways out.
+     */
+    private static String odataHint(Throwable failure) {
+        if (failure instanceof MissingPropertyException missing
+                && ODATA_OPTIONS.contains(missing.getProperty().toLowerCase(Locale.ROOT))) {
+            String option = "$" + missing.getProperty();
+            return " (in a \"double-quoted\" string " + option
+                    + " is a Groovy variable: write the path in 'single quotes'," + " or escape it as \\" + option
+                    + ")";
+        }
+        return "";
     }
 
     /** The innermost frame of the user's code on the stack of the failure or of one of its causes. */

@@ -125,6 +125,30 @@ class GroovyModeTest {
                 .containsExactly("groovy> ", "   ...> ", "groovy> ", "   ...> ", "groovy> ", "groovy> ");
     }
 
+    /** {@code $select} in a double-quoted string is a Groovy variable: the failure says so and how to write it. */
+    @Test
+    void anODataOptionInADoubleQuotedStringIsExplained() throws Exception {
+        Typed typed = new Typed(
+                "get(\"/users?$select=displayName\")",
+                "usres.size()",
+                "get('/users?$top=1&$select=displayName').value.size()",
+                ":exit");
+        TestShell shell = connected(typed);
+
+        assertThat(shell.run("groovy")).as(shell.err()).isZero();
+
+        assertThat(shell.err())
+                .contains("No such property: select")
+                .contains(
+                        "in a \"double-quoted\" string $select is a Groovy variable: write the path in 'single quotes',"
+                                + " or escape it as \\$select");
+        assertThat(shell.err()).contains("line 1: MissingPropertyException: No such property: usres");
+        assertThat(emulator.requests().stream().map(r -> r.pathAndQuery()))
+                .as("an unknown name is never a Graph request")
+                .noneMatch(path -> path.endsWith("/select") || path.contains("usres"));
+        assertThat(shell.out()).endsWith("1\n");
+    }
+
     /** An import holds for the lines after it; one that does not resolve fails only its own line. */
     @Test
     void importsLastForTheSession() throws Exception {
