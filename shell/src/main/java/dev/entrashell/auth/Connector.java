@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -83,6 +84,7 @@ public final class Connector {
                 described.type,
                 described.thumbprint,
                 described.subject,
+                described.expiresOn,
                 request.sendCertificateChain(),
                 described.managedIdentityId,
                 source,
@@ -94,6 +96,7 @@ public final class Connector {
         CredentialType type = CredentialType.ClientCertificate;
         String thumbprint;
         String subject;
+        Instant expiresOn;
         String managedIdentityId;
     }
 
@@ -113,6 +116,7 @@ public final class Connector {
         diagnostics.log("using certificate " + certificate);
         described.thumbprint = certificate.thumbprint().hex();
         described.subject = certificate.subject();
+        described.expiresOn = certificate.certificate().getNotAfter().toInstant();
         return certificate.chain().size() == 1
                 ? ClientCredentialFactory.createFromCertificate(certificate.privateKey(), certificate.certificate())
                 : ClientCredentialFactory.createFromCertificateChain(certificate.privateKey(), certificate.chain());

@@ -182,6 +182,7 @@ final class ConnectCommand implements Runnable {
         if (!noWelcome) {
             welcome(connection, services.output());
         }
+        CertificateExpiryWarning.warnIfSoon(connection, services.output(), services.clock());
     }
 
     private ConnectRequest request() {

@@ -31,6 +31,12 @@ public record ContextView(Map<String, Object> fields) {
         fields.put("Environment", connection.environment().name());
         fields.put("ContextScope", "Process");
         fields.put("TokenExpiresOn", token.expiresOn().toString());
+        // Not in Get-EntraContext: when the certificate runs out is what certificate users most need to know.
+        fields.put(
+                "CertificateExpiresOn",
+                connection.certificateExpiresOn() == null
+                        ? null
+                        : connection.certificateExpiresOn().toString());
         return new ContextView(fields);
     }
 

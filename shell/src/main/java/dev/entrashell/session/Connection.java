@@ -1,12 +1,15 @@
 package dev.entrashell.session;
 
+import java.time.Instant;
+
 import dev.entrashell.auth.CredentialType;
 import dev.entrashell.auth.TokenSource;
 import dev.entrashell.net.HttpStack;
 
 /**
  * One app-only connection: who signed in where and how, and the means to get its tokens and make its
- * calls. {@code appName} is the token's {@code app_displayname} at connect time. The credential fields are descriptions for {@code context}; secrets stay inside the token
+ * calls. {@code appName} is the token's {@code app_displayname} at connect time. The credential fields
+ * are descriptions for {@code context} (null where they do not apply); secrets stay inside the token
  * source.
  */
 public record Connection(
@@ -17,6 +20,7 @@ public record Connection(
         CredentialType credentialType,
         String certificateThumbprint,
         String certificateSubjectName,
+        Instant certificateExpiresOn,
         boolean sendCertificateChain,
         String managedIdentityId,
         TokenSource tokens,

@@ -109,7 +109,8 @@ class ConnectAndGraphTest {
                         "Scopes",
                         "Environment",
                         "ContextScope",
-                        "TokenExpiresOn");
+                        "TokenExpiresOn",
+                        "CertificateExpiresOn");
     }
 
     /** context --output json has the same fields as JSON values. */
