@@ -66,7 +66,15 @@ public final class TestShell {
 
     /** A shell against the emulator whose prompter answers as given. */
     public static TestShell against(Emulator emulator, Path home, Prompter prompter) throws IOException {
-        TestShell shell = new TestShell(home, Map.of(), false, prompter);
+        return against(emulator, new TestShell(home, Map.of(), false, prompter), home);
+    }
+
+    /** A shell against the emulator that sees these environment variables. */
+    public static TestShell against(Emulator emulator, Path home, Map<String, String> variables) throws IOException {
+        return against(emulator, new TestShell(home, variables, false), home);
+    }
+
+    private static TestShell against(Emulator emulator, TestShell shell, Path home) throws IOException {
         Path ca = emulator.writeCaCertificate(home.resolve("emulator-ca.pem"));
         shell.services
                 .environments()

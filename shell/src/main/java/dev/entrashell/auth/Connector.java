@@ -44,6 +44,9 @@ public final class Connector {
 
     public Connection connect(ConnectRequest request) {
         Environment environment = environments.require(request.environment());
+        if (request.credential() instanceof CredentialSpec.AccessTokenGiven given) {
+            return withGivenToken(given, environment, request);
+        }
         Describer described = new Describer();
         HttpStack http;
         Supplier<AccessToken> acquirer;
@@ -89,6 +92,27 @@ public final class Connector {
                 described.managedIdentityId,
                 source,
                 http);
+    }
+
+    /** A token from elsewhere: nothing to sign in with, so the token's own claims say who this is. */
+    private Connection withGivenToken(
+            CredentialSpec.AccessTokenGiven given, Environment environment, ConnectRequest request) {
+        GivenAccessToken token = GivenAccessToken.check(given.token(), environment, clock);
+        diagnostics.redactor().register(token.value());
+        TokenClaims claims = token.token().claims();
+        return new Connection(
+                claims.tenantId(),
+                claims.appId(),
+                claims.appName(),
+                environment,
+                CredentialType.UserProvidedAccessToken,
+                null,
+                null,
+                null,
+                false,
+                null,
+                token,
+                new HttpStack(environment, request.timeout(), diagnostics, notices));
     }
 
     /** What {@code context} will say about the credential; filled while the credential is made. */

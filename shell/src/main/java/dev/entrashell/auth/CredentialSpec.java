@@ -22,6 +22,14 @@ public sealed interface CredentialSpec {
         }
     }
 
+    /** {@code --access-token}, {@code --access-token-file}, {@code --access-token-env}: a token used as given. */
+    record AccessTokenGiven(char[] token) implements CredentialSpec {
+        @Override
+        public String toString() {
+            return "AccessTokenGiven[***]";
+        }
+    }
+
     /** {@code --federated-token-file F}: an external token used as the client assertion, read anew each time. */
     record FederatedTokenFile(Path file) implements CredentialSpec {}
 

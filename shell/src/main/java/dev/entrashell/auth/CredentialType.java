@@ -5,5 +5,6 @@ public enum CredentialType {
     ClientCertificate,
     ClientSecret,
     ManagedIdentity,
-    FederatedToken
+    FederatedToken,
+    UserProvidedAccessToken
 }

@@ -11,6 +11,7 @@ import dev.entrashell.ShellException;
 import dev.entrashell.auth.ConnectRequest;
 import dev.entrashell.auth.CredentialSpec;
 import dev.entrashell.auth.CredentialSpec.ManagedIdentityKind;
+import dev.entrashell.auth.GivenAccessToken;
 import dev.entrashell.auth.Passwords;
 import dev.entrashell.auth.Thumbprint;
 import dev.entrashell.auth.TokenClaims;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Give exactly one credential: --thumbprint, --subject-name, --certificate, --secret (or --secret-file,",
-            "--secret-env), --federated-token-file, --identity, or --env (the AZURE_* variables).",
+            "--secret-env), --federated-token-file, --identity, --env (the AZURE_* variables), or --access-token",
+            "(or --access-token-file, --access-token-env: a Graph token from elsewhere, used as given).",
             "",
             "Examples:",
             "  connect --tenant-id contoso.onmicrosoft.com --client-id APP_ID --thumbprint 0F3A...",
@@ -36,7 +38,8 @@ import picocli.CommandLine.Option;
             "  connect --tenant-id TENANT --client-id APP_ID --subject-name 'CN=My Automation'",
             "  connect --tenant-id TENANT --client-id APP_ID --secret",
             "  connect --identity --client-id USER_ASSIGNED_CLIENT_ID",
-            "  connect --env"
+            "  connect --env",
+            "  connect --access-token-file token.json   (az account get-access-token --resource https://graph.microsoft.com > token.json)"
         })
 final class ConnectCommand implements Runnable {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
@@ -45,6 +48,9 @@ final class ConnectCommand implements Runnable {
 
     @Mixin
     HelpOption help;
+
+    @Mixin
+    AccessTokenOptions accessToken;
 
     @Option(
             names = {"--tenant-id", "--tenant"},
@@ -183,6 +189,12 @@ final class ConnectCommand implements Runnable {
             welcome(connection, services.output());
         }
         CertificateExpiryWarning.warnIfSoon(connection, services.output(), services.clock());
+        if (connection.tokens() instanceof GivenAccessToken given) {
+            services.output()
+                    .warn("Note: this token is used as given and never renewed; it expires "
+                            + given.token().expiresOn() + " (in " + given.left().toMinutes()
+                            + " min): connect again with a new one then.");
+        }
     }
 
     private ConnectRequest request() {
@@ -193,6 +205,19 @@ final class ConnectCommand implements Runnable {
         String form = oneForm();
         if (form.equals("--env")) {
             return fromVariables(timeout);
+        }
+        if (form.equals("--access-token")) {
+            if (tenant != null || clientId != null) {
+                throw ShellException.usage(
+                        "An access token carries its own tenant and app; leave out --tenant-id and --client-id.");
+            }
+            return new ConnectRequest(
+                    null,
+                    null,
+                    environmentName(),
+                    new CredentialSpec.AccessTokenGiven(accessToken.read(services)),
+                    false,
+                    timeout);
         }
         if (form.equals("--identity")) {
             return new ConnectRequest(null, null, environmentName(), managedIdentity(), false, timeout);
@@ -223,11 +248,12 @@ final class ConnectCommand implements Runnable {
         addIf(forms, federatedTokenFile != null, "--federated-token-file");
         addIf(forms, identity, "--identity");
         addIf(forms, fromEnvironment, "--env");
+        forms.addAll(accessToken.given());
         if (forms.size() != 1) {
             throw ShellException.usage(
                     forms.isEmpty()
                             ? "connect needs a credential: --thumbprint HEX, --subject-name NAME, --certificate FILE, --secret, "
-                                    + "--federated-token-file FILE, --identity or --env. See 'help connect'."
+                                    + "--federated-token-file FILE, --identity, --env or --access-token. See 'help connect'."
                             : "connect takes one credential form, but got " + String.join(" and ", forms)
                                     + "; keep one.");
         }
@@ -235,7 +261,8 @@ final class ConnectCommand implements Runnable {
             throw ShellException.usage(
                     "--object-id and --resource-id name a user-assigned managed identity; use them with --identity.");
         }
-        return forms.get(0).startsWith("--secret") ? "--secret" : forms.get(0);
+        String form = forms.get(0);
+        return form.startsWith("--secret") ? "--secret" : form.startsWith("--access-token") ? "--access-token" : form;
     }
 
     private static void addIf(List<String> forms, boolean given, String name) {
@@ -338,25 +365,8 @@ final class ConnectCommand implements Runnable {
     }
 
     private char[] clientSecret() {
-        char[] value;
-        if (secretFile != null) {
-            value = SecretSources.fromFile("--secret-file", secretFile);
-        } else if (secretEnv != null) {
-            value = SecretSources.fromVariable("--secret-env", secretEnv, services.environmentVariables());
-        } else if (secret.equals(PROMPT)) {
-            value = services.prompter()
-                    .readSecret("Client secret: ")
-                    .orElseThrow(
-                            () -> ShellException.usage(
-                                    "--secret without a value asks for the secret, but there is no terminal to ask at; use --secret-file FILE or --secret-env VARIABLE."));
-        } else {
-            services.diagnostics().redactor().register(secret);
-            services.output()
-                    .warn(
-                            "Warning: a secret given on the command line can be seen in the process list and in the "
-                                    + "calling shell's history; prefer --secret (asks, masked), --secret-file or --secret-env.");
-            value = secret.toCharArray();
-        }
+        char[] value = SecretSources.read(
+                "--secret", "secret", "Client secret: ", secret, PROMPT, secretFile, secretEnv, services);
         if (value.length == 0) {
             throw ShellException.usage("The client secret is empty.");
         }

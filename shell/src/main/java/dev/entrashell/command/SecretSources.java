@@ -26,6 +26,44 @@ final class SecretSources {
         }
     }
 
+    /**
+     * The secret of an option family such as {@code --secret}, {@code --secret-file}, {@code --secret-env}:
+     * from the file, else the variable, else the masked prompt when {@code inline} is {@code prompt}
+     * (the option given without a value), else the inline value, registered for redaction and warned
+     * about because other users can see it.
+     *
+     * @param noun what the secret is called in messages ("secret", "token")
+     */
+    static char[] read(
+            String option,
+            String noun,
+            String promptLabel,
+            String inline,
+            String prompt,
+            Path file,
+            String variable,
+            ShellServices services) {
+        if (file != null) {
+            return fromFile(option + "-file", file);
+        }
+        if (variable != null) {
+            return fromVariable(option + "-env", variable, services.environmentVariables());
+        }
+        if (inline.equals(prompt)) {
+            return services.prompter()
+                    .readSecret(promptLabel)
+                    .orElseThrow(() -> ShellException.usage(option + " without a value asks for the " + noun
+                            + ", but there is no terminal to ask at; use " + option + "-file FILE or " + option
+                            + "-env VARIABLE."));
+        }
+        services.diagnostics().redactor().register(inline);
+        services.output()
+                .warn("Warning: a " + noun + " given on the command line can be seen in the process list and in the "
+                        + "calling shell's history; prefer " + option + " (asks, masked), " + option + "-file or "
+                        + option + "-env.");
+        return inline.toCharArray();
+    }
+
     static char[] fromVariable(String option, String variable, Map<String, String> environment) {
         String value = environment.get(variable);
         if (value == null) {

@@ -113,6 +113,37 @@ class SecretLeakIT {
             outputs.add(env.out());
             outputs.add(env.err());
 
+            // A token from elsewhere (taken here with token --raw, which prints it on purpose: not scanned), given
+            // through a variable with quotes and a Bearer prefix, pasted at the masked prompt, and typed inline.
+            String given = new ShellProcess(home)
+                    .run(base + "--secret-file " + secretFile + " --no-welcome", "token --raw")
+                    .out()
+                    .strip();
+            ShellProcess.Result byToken = new ShellProcess(home)
+                    .option("--debug")
+                    .env("LEAK_TOKEN", "\"Bearer " + given + "\"")
+                    .run(
+                            "connect --environment Emu --access-token-env LEAK_TOKEN",
+                            "context",
+                            "token",
+                            "get /organization");
+            assertThat(byToken.exitCode()).as(byToken.err()).isZero();
+            outputs.add(byToken.out());
+            outputs.add(byToken.err());
+            ShellProcess.Result pasted = new ShellProcess(home)
+                    .option("--debug")
+                    .runTyped(List.of(
+                            new ShellProcess.Step("entra>", "connect --environment Emu --access-token"),
+                            new ShellProcess.Step("Access token:", given),
+                            new ShellProcess.Step("entra [", "connect --environment Emu --access-token=" + given),
+                            new ShellProcess.Step("Warning: a token given on the command line", "exit")));
+            assertThat(pasted.out()).contains("AppOnly, UserProvidedAccessToken");
+            // What follows the inline line is the terminal echoing the user's own typing.
+            outputs.add(pasted.out().substring(0, pasted.out().indexOf("--access-token=")));
+            assertThat(Files.readString(home.resolve("history")))
+                    .contains("--access-token=***")
+                    .doesNotContain(given);
+
             // Interactive: the secret typed at the masked prompt never shows; one typed inline on the command
             // line shows as typed (the user's own echo) but never reaches history.
             String typedInline = "typed-inline-Q~secret-value-123";

@@ -1,0 +1,56 @@
+package dev.entrashell.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code connect}'s options for a token obtained elsewhere, as {@code Connect-MgGraph -AccessToken}
+ * takes one: pasted at a masked prompt, read from a file or a variable, or (warned about) given inline.
+ */
+final class AccessTokenOptions {
+    /** The value picocli gives {@code --access-token} when it has none: ask at the terminal. */
+    private static final String PROMPT = "";
+
+    @Option(
+            names = "--access-token",
+            arity = "0..1",
+            fallbackValue = PROMPT,
+            paramLabel = "TOKEN",
+            description = "Use this Graph access token as given (never renewed); without a value it is asked for, "
+                    + "masked. Prefer --access-token-file or --access-token-env to a value here.")
+    String value;
+
+    @Option(
+            names = "--access-token-file",
+            paramLabel = "FILE",
+            description = "Read the access token from this file (the JSON of 'az account get-access-token' will do).")
+    Path file;
+
+    @Option(
+            names = "--access-token-env",
+            paramLabel = "VARIABLE",
+            description = "Read the access token from this variable.")
+    String variable;
+
+    /** The options of this group that were given, for connect's one-form check. */
+    List<String> given() {
+        List<String> given = new ArrayList<>();
+        if (value != null) {
+            given.add("--access-token");
+        }
+        if (file != null) {
+            given.add("--access-token-file");
+        }
+        if (variable != null) {
+            given.add("--access-token-env");
+        }
+        return given;
+    }
+
+    char[] read(ShellServices services) {
+        return SecretSources.read("--access-token", "token", "Access token: ", value, PROMPT, file, variable, services);
+    }
+}
