@@ -19,6 +19,7 @@ import dev.entrashell.demo.DemoMode;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.repl.InteractiveShell;
 import dev.entrashell.session.Cancellation;
+import dev.entrashell.session.DebugLogProvider;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
@@ -106,6 +107,9 @@ public final class Main implements Callable<Integer> {
         Redactor redactor = new Redactor();
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Diagnostics diagnostics = new Diagnostics(debug, err, redactor);
+        if (debug) {
+            DebugLogProvider.attach(diagnostics); // only then: SLF4J starts on its own when a library first logs
+        }
         boolean interactive = lines.isEmpty() && script == null && terminal;
         InteractiveShell shell = interactive ? InteractiveShell.open(color) : null;
         ShellOutput output = shell != null

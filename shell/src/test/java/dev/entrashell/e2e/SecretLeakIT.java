@@ -80,7 +80,12 @@ class SecretLeakIT {
                 ShellProcess.Result run =
                         shell.run(base + form, "context", "token", "get /organization", "get /users/no-such-user");
                 assertThat(run.exitCode()).as(form + "\n" + run.err()).isEqualTo(1); // the last line fails on purpose
-                assertThat(run.err()).contains("[debug] HTTP POST").contains("Request_ResourceNotFound");
+                assertThat(run.err())
+                        .contains("[debug] HTTP POST")
+                        .contains("Request_ResourceNotFound")
+                        .containsPattern(
+                                "\\[debug\\] ConfidentialClientApplication debug: \\[Correlation ID: [-0-9a-f]+\\] "
+                                        + "Access Token was returned"); // MSAL's own events, scanned like the rest
                 outputs.add(run.out());
                 outputs.add(run.err());
             }
