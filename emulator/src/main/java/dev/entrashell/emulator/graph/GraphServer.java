@@ -22,11 +22,19 @@ import com.google.gson.stream.JsonWriter;
 
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Guids;
+import dev.entrashell.emulator.directory.TenantObjects;
+import dev.entrashell.emulator.graph.query.EntityTypes;
 import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
 import dev.entrashell.emulator.http.UrlEncodedForm;
 import dev.entrashell.emulator.token.GraphResource;
+
+import static dev.entrashell.emulator.graph.ReadHandlers.APPLICATION;
+import static dev.entrashell.emulator.graph.ReadHandlers.DEVICE;
+import static dev.entrashell.emulator.graph.ReadHandlers.GROUP;
+import static dev.entrashell.emulator.graph.ReadHandlers.SERVICE_PRINCIPAL;
+import static dev.entrashell.emulator.graph.ReadHandlers.USER;
 
 /**
  * The Graph server: API version, then the bearer token, then throttling, then the route, then the
@@ -91,62 +99,82 @@ public final class GraphServer implements RequestHandler {
                 .get("/organization", organization::list)
                 .get("/me", read::me)
                 // users
-                .get("/users", read::listUsers)
-                .get("/users/$count", read::countUsers)
+                .get("/users", read.list(EntityTypes.USER, TenantObjects::usersView))
+                .get("/users/$count", read.count(EntityTypes.USER, TenantObjects::usersView))
                 .add("POST", "/users", users::create)
-                .get("/users/{id}", read::getUser)
+                .get("/users/{id}", read.single(USER, "users"))
                 .add("PATCH", "/users/{id}", users::update)
                 .add("DELETE", "/users/{id}", users::delete)
                 .get("/users/{id}/manager", read::manager)
-                .get("/users/{id}/directReports", read::directReports)
-                .get("/users/{id}/memberOf", read::userMemberOf)
-                .get("/users/{id}/transitiveMemberOf", read::userTransitiveMemberOf)
-                .get("/users/{id}/memberOf/{type}", read::castUserMemberOf)
-                .get("/users/{id}/transitiveMemberOf/{type}", read::castUserTransitiveMemberOf)
+                .get("/users/{id}/directReports", read.related(USER, EntityTypes.USER, TenantObjects::directReports))
+                .get("/users/{id}/memberOf", read.related(USER, EntityTypes.GROUP, TenantObjects::memberOf))
+                .get(
+                        "/users/{id}/transitiveMemberOf",
+                        read.related(USER, EntityTypes.GROUP, TenantObjects::transitiveMemberOf))
+                .get("/users/{id}/memberOf/{type}", read.castRelated(USER, TenantObjects::memberOf))
+                .get("/users/{id}/transitiveMemberOf/{type}", read.castRelated(USER, TenantObjects::transitiveMemberOf))
                 // groups
-                .get("/groups", read::listGroups)
-                .get("/groups/$count", read::countGroups)
+                .get("/groups", read.list(EntityTypes.GROUP, TenantObjects::groupsView))
+                .get("/groups/$count", read.count(EntityTypes.GROUP, TenantObjects::groupsView))
                 .add("POST", "/groups", groups::create)
-                .get("/groups/{id}", read::getGroup)
+                .get("/groups/{id}", read.single(GROUP, "groups"))
                 .add("PATCH", "/groups/{id}", groups::update)
                 .add("DELETE", "/groups/{id}", groups::delete)
-                .get("/groups/{id}/members", read::members)
-                .get("/groups/{id}/members/$count", read::countMembers)
-                .get("/groups/{id}/transitiveMembers", read::transitiveMembers)
-                .get("/groups/{id}/transitiveMembers/$count", read::countTransitiveMembers)
-                .get("/groups/{id}/owners", read::owners)
-                .get("/groups/{id}/members/{type}", read::castMembers)
-                .get("/groups/{id}/members/{type}/$count", read::countCastMembers)
-                .get("/groups/{id}/transitiveMembers/{type}", read::castTransitiveMembers)
-                .get("/groups/{id}/transitiveMembers/{type}/$count", read::countCastTransitiveMembers)
-                .get("/groups/{id}/owners/{type}", read::castOwners)
-                .get("/groups/{id}/memberOf", read::groupMemberOf)
-                .get("/groups/{id}/transitiveMemberOf", read::groupTransitiveMemberOf)
+                .get("/groups/{id}/members", read.related(GROUP, EntityTypes.USER, TenantObjects::members))
+                .get("/groups/{id}/members/$count", read.countRelated(GROUP, EntityTypes.USER, TenantObjects::members))
+                .get(
+                        "/groups/{id}/transitiveMembers",
+                        read.related(GROUP, EntityTypes.USER, TenantObjects::transitiveMembers))
+                .get(
+                        "/groups/{id}/transitiveMembers/$count",
+                        read.countRelated(GROUP, EntityTypes.USER, TenantObjects::transitiveMembers))
+                .get("/groups/{id}/owners", read.related(GROUP, EntityTypes.USER, TenantObjects::owners))
+                .get("/groups/{id}/members/{type}", read.castRelated(GROUP, TenantObjects::members))
+                .get("/groups/{id}/members/{type}/$count", read.countCastRelated(GROUP, TenantObjects::members))
+                .get("/groups/{id}/transitiveMembers/{type}", read.castRelated(GROUP, TenantObjects::transitiveMembers))
+                .get(
+                        "/groups/{id}/transitiveMembers/{type}/$count",
+                        read.countCastRelated(GROUP, TenantObjects::transitiveMembers))
+                .get("/groups/{id}/owners/{type}", read.castRelated(GROUP, TenantObjects::owners))
+                .get("/groups/{id}/memberOf", read.related(GROUP, EntityTypes.GROUP, TenantObjects::memberOf))
+                .get(
+                        "/groups/{id}/transitiveMemberOf",
+                        read.related(GROUP, EntityTypes.GROUP, TenantObjects::transitiveMemberOf))
                 .add("POST", "/groups/{id}/members/$ref", groups::addMember)
                 .add("DELETE", "/groups/{id}/members/{memberId}/$ref", groups::removeMember)
                 .add("POST", "/groups/{id}/owners/$ref", groups::addOwner)
                 .add("DELETE", "/groups/{id}/owners/{ownerId}/$ref", groups::removeOwner)
                 // applications
-                .get("/applications", read::listApplications)
-                .get("/applications/$count", read::countApplications)
+                .get("/applications", read.list(EntityTypes.APPLICATION, TenantObjects::applicationsView))
+                .get("/applications/$count", read.count(EntityTypes.APPLICATION, TenantObjects::applicationsView))
                 .add("POST", "/applications", applications::create)
-                .get("/applications/{id}", read::getApplication)
+                .get("/applications/{id}", read.single(APPLICATION, "applications"))
                 .add("PATCH", "/applications/{id}", applications::update)
                 .add("DELETE", "/applications/{id}", applications::delete)
                 .add("POST", "/applications/{id}/addPassword", applications::addPassword)
                 .add("POST", "/applications/{id}/removePassword", applications::removePassword)
                 // service principals
-                .get("/servicePrincipals", read::listServicePrincipals)
-                .get("/servicePrincipals/$count", read::countServicePrincipals)
-                .get("/servicePrincipals/{id}", read::getServicePrincipal)
-                .get("/servicePrincipals/{id}/appRoleAssignments", read::appRoleAssignments)
-                .get("/servicePrincipals/{id}/appRoleAssignedTo", read::appRoleAssignedTo)
-                .get("/servicePrincipals/{id}/memberOf", read::servicePrincipalMemberOf)
+                .get(
+                        "/servicePrincipals",
+                        read.list(EntityTypes.SERVICE_PRINCIPAL, TenantObjects::servicePrincipalsView))
+                .get(
+                        "/servicePrincipals/$count",
+                        read.count(EntityTypes.SERVICE_PRINCIPAL, TenantObjects::servicePrincipalsView))
+                .get("/servicePrincipals/{id}", read.single(SERVICE_PRINCIPAL, "servicePrincipals"))
+                .get(
+                        "/servicePrincipals/{id}/appRoleAssignments",
+                        read.assignments("appRoleAssignments", TenantObjects::appRoleAssignments))
+                .get(
+                        "/servicePrincipals/{id}/appRoleAssignedTo",
+                        read.assignments("appRoleAssignedTo", TenantObjects::appRoleAssignedTo))
+                .get(
+                        "/servicePrincipals/{id}/memberOf",
+                        read.related(SERVICE_PRINCIPAL, EntityTypes.GROUP, TenantObjects::memberOf))
                 // devices
-                .get("/devices", read::listDevices)
-                .get("/devices/$count", read::countDevices)
-                .get("/devices/{id}", read::getDevice)
-                .get("/devices/{id}/memberOf", read::deviceMemberOf)
+                .get("/devices", read.list(EntityTypes.DEVICE, TenantObjects::devicesView))
+                .get("/devices/$count", read.count(EntityTypes.DEVICE, TenantObjects::devicesView))
+                .get("/devices/{id}", read.single(DEVICE, "devices"))
+                .get("/devices/{id}/memberOf", read.related(DEVICE, EntityTypes.GROUP, TenantObjects::memberOf))
                 // any object
                 .get("/directoryObjects/{id}", read::getDirectoryObject);
         return router;

@@ -21,7 +21,9 @@ import dev.entrashell.emulator.graph.query.EntityTypes;
 /**
  * Every GET on directory objects: the collections ({@code /users}, {@code /groups}, ...), their
  * {@code /$count}, single objects, and the relationships ({@code manager}, {@code memberOf},
- * {@code members}, {@code transitiveMembers}, {@code owners}, {@code appRoleAssignments}).
+ * {@code members}, {@code transitiveMembers}, {@code owners}, {@code appRoleAssignments}). Most are
+ * built from parts (a {@link Lookup} of the path's object, a {@link Relation}, an entity type), so the
+ * route table in {@link GraphServer} reads as what each route serves.
  */
 final class ReadHandlers {
     /** {@code (appId='...')}, the alternate key of applications and service principals. */
@@ -37,21 +39,86 @@ final class ReadHandlers {
         this.listings = listings;
     }
 
-    // ---- users -----------------------------------------------------------------------------------
-
-    GraphResponse listUsers(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.list(request, objects, collection(EntityTypes.USER, objects::usersView));
+    /** Finds, by the path's {@code {id}}, the object a route is about. */
+    @FunctionalInterface
+    interface Lookup<T extends DirectoryObject> {
+        T find(GraphRequest request, TenantObjects objects) throws GraphException;
     }
 
-    GraphResponse countUsers(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.count(request, objects, collection(EntityTypes.USER, objects::usersView));
+    static final Lookup<User> USER = ReadHandlers::user;
+    static final Lookup<Group> GROUP = ReadHandlers::group;
+    static final Lookup<Device> DEVICE = ReadHandlers::device;
+    static final Lookup<Application> APPLICATION = ReadHandlers::application;
+    static final Lookup<ServicePrincipal> SERVICE_PRINCIPAL = ReadHandlers::servicePrincipal;
+
+    /** A relationship of a directory object ({@code members}, {@code memberOf}, ...), by the object's id. */
+    @FunctionalInterface
+    interface Relation {
+        List<?> of(TenantObjects objects, String id);
     }
 
-    GraphResponse getUser(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.single(request, objects, user(request, objects), "users", false);
+    // ---- collections and single objects ----------------------------------------------------------
+
+    /** {@code /users} and the like: the tenant's collection, with the query options. */
+    GraphRouter.Handler list(EntityType<?> type, Function<TenantObjects, List<?>> view) {
+        return request -> {
+            TenantObjects objects = objects(request);
+            return listings.list(request, objects, collection(type, () -> view.apply(objects)));
+        };
+    }
+
+    /** {@code /users/$count} and the like. */
+    GraphRouter.Handler count(EntityType<?> type, Function<TenantObjects, List<?>> view) {
+        return request -> {
+            TenantObjects objects = objects(request);
+            return listings.count(request, objects, collection(type, () -> view.apply(objects)));
+        };
+    }
+
+    /** {@code /users/{id}} and the like, answered in the context of {@code entitySet}. */
+    GraphRouter.Handler single(Lookup<?> lookup, String entitySet) {
+        return request -> {
+            TenantObjects objects = objects(request);
+            return listings.single(request, objects, lookup.find(request, objects), entitySet, false);
+        };
+    }
+
+    // ---- relationships -----------------------------------------------------------------------------
+
+    /** {@code /groups/{id}/members} and the like: the related objects, filtered and selected as {@code type}. */
+    GraphRouter.Handler related(Lookup<?> lookup, EntityType<?> type, Relation relation) {
+        return request -> {
+            TenantObjects objects = objects(request);
+            String id = lookup.find(request, objects).id();
+            return listings.list(request, objects, related(type, () -> relation.of(objects, id)));
+        };
+    }
+
+    /** {@code /groups/{id}/members/$count} and the like. */
+    GraphRouter.Handler countRelated(Lookup<?> lookup, EntityType<?> type, Relation relation) {
+        return request -> {
+            TenantObjects objects = objects(request);
+            String id = lookup.find(request, objects).id();
+            return listings.count(request, objects, related(type, () -> relation.of(objects, id)));
+        };
+    }
+
+    /** {@code /groups/{id}/members/microsoft.graph.user} and the like: only the related objects of that type. */
+    GraphRouter.Handler castRelated(Lookup<?> lookup, Relation relation) {
+        return request -> {
+            TenantObjects objects = objects(request);
+            String id = lookup.find(request, objects).id();
+            return listings.list(request, objects, cast(request, () -> relation.of(objects, id)));
+        };
+    }
+
+    /** {@code /groups/{id}/members/microsoft.graph.user/$count} and the like. */
+    GraphRouter.Handler countCastRelated(Lookup<?> lookup, Relation relation) {
+        return request -> {
+            TenantObjects objects = objects(request);
+            String id = lookup.find(request, objects).id();
+            return listings.count(request, objects, cast(request, () -> relation.of(objects, id)));
+        };
     }
 
     GraphResponse manager(GraphRequest request) throws GraphException {
@@ -61,195 +128,21 @@ final class ReadHandlers {
         return listings.single(request, objects, manager, "directoryObjects", true);
     }
 
-    GraphResponse directReports(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        User user = user(request, objects);
-        return listings.list(request, objects, related(EntityTypes.USER, () -> objects.directReports(user.id())));
-    }
-
-    GraphResponse userMemberOf(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        User user = user(request, objects);
-        return listings.list(request, objects, related(EntityTypes.GROUP, () -> objects.memberOf(user.id())));
-    }
-
-    GraphResponse userTransitiveMemberOf(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        User user = user(request, objects);
-        return listings.list(request, objects, related(EntityTypes.GROUP, () -> objects.transitiveMemberOf(user.id())));
-    }
-
-    // ---- groups ----------------------------------------------------------------------------------
-
-    GraphResponse listGroups(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.list(request, objects, collection(EntityTypes.GROUP, objects::groupsView));
-    }
-
-    GraphResponse countGroups(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.count(request, objects, collection(EntityTypes.GROUP, objects::groupsView));
-    }
-
-    GraphResponse getGroup(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.single(request, objects, group(request, objects), "groups", false);
-    }
-
-    GraphResponse members(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.list(request, objects, related(EntityTypes.USER, () -> objects.members(group.id())));
-    }
-
-    GraphResponse countMembers(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.count(request, objects, related(EntityTypes.USER, () -> objects.members(group.id())));
-    }
-
-    GraphResponse transitiveMembers(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.list(request, objects, related(EntityTypes.USER, () -> objects.transitiveMembers(group.id())));
-    }
-
-    GraphResponse countTransitiveMembers(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.count(request, objects, related(EntityTypes.USER, () -> objects.transitiveMembers(group.id())));
-    }
-
-    GraphResponse owners(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.list(request, objects, related(EntityTypes.USER, () -> objects.owners(group.id())));
-    }
-
-    GraphResponse groupMemberOf(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.list(request, objects, related(EntityTypes.GROUP, () -> objects.memberOf(group.id())));
-    }
-
-    GraphResponse groupTransitiveMemberOf(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.list(
-                request, objects, related(EntityTypes.GROUP, () -> objects.transitiveMemberOf(group.id())));
-    }
-
-    // ---- applications and service principals -----------------------------------------------------
-
-    GraphResponse listApplications(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.list(request, objects, collection(EntityTypes.APPLICATION, objects::applicationsView));
-    }
-
-    GraphResponse countApplications(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.count(request, objects, collection(EntityTypes.APPLICATION, objects::applicationsView));
-    }
-
-    GraphResponse getApplication(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.single(request, objects, application(request, objects), "applications", false);
-    }
-
-    GraphResponse listServicePrincipals(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.list(
-                request, objects, collection(EntityTypes.SERVICE_PRINCIPAL, objects::servicePrincipalsView));
-    }
-
-    GraphResponse countServicePrincipals(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.count(
-                request, objects, collection(EntityTypes.SERVICE_PRINCIPAL, objects::servicePrincipalsView));
-    }
-
-    GraphResponse getServicePrincipal(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.single(request, objects, servicePrincipal(request, objects), "servicePrincipals", false);
-    }
-
-    GraphResponse appRoleAssignments(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        ServicePrincipal principal = servicePrincipal(request, objects);
-        return listings.list(
-                request,
-                objects,
-                new Listings.Source(
-                        EntityTypes.APP_ROLE_ASSIGNMENT,
-                        false,
-                        "servicePrincipals('" + principal.id() + "')/appRoleAssignments",
-                        () -> objects.appRoleAssignments(principal.id()),
-                        null));
-    }
-
-    GraphResponse appRoleAssignedTo(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        ServicePrincipal principal = servicePrincipal(request, objects);
-        return listings.list(
-                request,
-                objects,
-                new Listings.Source(
-                        EntityTypes.APP_ROLE_ASSIGNMENT,
-                        false,
-                        "servicePrincipals('" + principal.id() + "')/appRoleAssignedTo",
-                        () -> objects.appRoleAssignedTo(principal.id()),
-                        null));
-    }
-
-    GraphResponse servicePrincipalMemberOf(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        ServicePrincipal principal = servicePrincipal(request, objects);
-        return listings.list(request, objects, related(EntityTypes.GROUP, () -> objects.memberOf(principal.id())));
-    }
-
-    // ---- casts: a relationship's objects of one type ---------------------------------------------
-
-    /** {@code /groups/{id}/members/microsoft.graph.user} and the like: only objects of that type. */
-    GraphResponse castMembers(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.list(request, objects, cast(request, () -> objects.members(group.id())));
-    }
-
-    GraphResponse countCastMembers(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.count(request, objects, cast(request, () -> objects.members(group.id())));
-    }
-
-    GraphResponse castTransitiveMembers(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.list(request, objects, cast(request, () -> objects.transitiveMembers(group.id())));
-    }
-
-    GraphResponse countCastTransitiveMembers(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.count(request, objects, cast(request, () -> objects.transitiveMembers(group.id())));
-    }
-
-    GraphResponse castOwners(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Group group = group(request, objects);
-        return listings.list(request, objects, cast(request, () -> objects.owners(group.id())));
-    }
-
-    GraphResponse castUserMemberOf(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        User user = user(request, objects);
-        return listings.list(request, objects, cast(request, () -> objects.memberOf(user.id())));
-    }
-
-    GraphResponse castUserTransitiveMemberOf(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        User user = user(request, objects);
-        return listings.list(request, objects, cast(request, () -> objects.transitiveMemberOf(user.id())));
+    /** {@code /servicePrincipals/{id}/appRoleAssignments} and {@code /appRoleAssignedTo}: assignments, not objects. */
+    GraphRouter.Handler assignments(String relationship, Relation relation) {
+        return request -> {
+            TenantObjects objects = objects(request);
+            ServicePrincipal principal = servicePrincipal(request, objects);
+            return listings.list(
+                    request,
+                    objects,
+                    new Listings.Source(
+                            EntityTypes.APP_ROLE_ASSIGNMENT,
+                            false,
+                            "servicePrincipals('" + principal.id() + "')/" + relationship,
+                            () -> relation.of(objects, principal.id()),
+                            null));
+        };
     }
 
     /** Graph's answer to {@code /me} with an app-only token. */
@@ -272,28 +165,7 @@ final class ReadHandlers {
                 null);
     }
 
-    // ---- devices and any object ------------------------------------------------------------------
-
-    GraphResponse listDevices(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.list(request, objects, collection(EntityTypes.DEVICE, objects::devicesView));
-    }
-
-    GraphResponse countDevices(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.count(request, objects, collection(EntityTypes.DEVICE, objects::devicesView));
-    }
-
-    GraphResponse getDevice(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        return listings.single(request, objects, device(request, objects), "devices", false);
-    }
-
-    GraphResponse deviceMemberOf(GraphRequest request) throws GraphException {
-        TenantObjects objects = objects(request);
-        Device device = device(request, objects);
-        return listings.list(request, objects, related(EntityTypes.GROUP, () -> objects.memberOf(device.id())));
-    }
+    // ---- any object ------------------------------------------------------------------------------
 
     GraphResponse getDirectoryObject(GraphRequest request) throws GraphException {
         TenantObjects objects = objects(request);
