@@ -25,10 +25,7 @@ class CancelIT {
             Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
             Path secret = Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
             ShellProcess shell = new ShellProcess(home);
-            assertThat(shell.run("environment add Emu --login-endpoint " + emulator.loginEndpoint()
-                                    + " --graph-endpoint " + emulator.graphEndpoint() + " --ca-file " + ca)
-                            .exitCode())
-                    .isZero();
+            shell.addEnvironment(emulator, ca);
             ShellProcess.Result result = shell.runTyped(List.of(
                     new ShellProcess.Step(
                             "entra>",

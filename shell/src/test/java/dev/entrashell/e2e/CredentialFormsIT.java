@@ -53,10 +53,7 @@ class CredentialFormsIT {
     @BeforeEach
     void environment() throws Exception {
         shell = new ShellProcess(home);
-        assertThat(shell.run("environment add Emu --login-endpoint " + emulator.loginEndpoint() + " --graph-endpoint "
-                                + emulator.graphEndpoint() + " --ca-file " + ca)
-                        .exitCode())
-                .isZero();
+        shell.addEnvironment(emulator, ca);
     }
 
     private static String connect(String credential) {

@@ -52,11 +52,7 @@ class GraphCommandsIT {
                                 Set.of("User.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All")));
         Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
         Path secret = Files.writeString(home.resolve("secret.txt"), SECRET);
-        assertThat(new ShellProcess(home)
-                        .run("environment add Emu --login-endpoint " + emulator.loginEndpoint() + " --graph-endpoint "
-                                + emulator.graphEndpoint() + " --ca-file " + ca)
-                        .exitCode())
-                .isZero();
+        new ShellProcess(home).addEnvironment(emulator, ca);
         connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + writer
                 + " --secret-file " + secret + " --no-welcome";
     }

@@ -37,10 +37,7 @@ class ScriptModesIT {
         demo = emulator.demo();
         Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
         shell = new ShellProcess(home);
-        assertThat(shell.run("environment add Emu --login-endpoint " + emulator.loginEndpoint() + " --graph-endpoint "
-                                + emulator.graphEndpoint() + " --ca-file " + ca)
-                        .exitCode())
-                .isZero();
+        shell.addEnvironment(emulator, ca);
     }
 
     @AfterAll

@@ -56,10 +56,7 @@ class ScriptsIT {
         Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
         Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
         shell = new ShellProcess(home);
-        assertThat(shell.run("environment add Emu --login-endpoint " + emulator.loginEndpoint() + " --graph-endpoint "
-                                + emulator.graphEndpoint() + " --ca-file " + ca)
-                        .exitCode())
-                .isZero();
+        shell.addEnvironment(emulator, ca);
     }
 
     @AfterAll

@@ -73,9 +73,7 @@ class SecretLeakIT {
                     .option("--debug")
                     .env("LEAK_PFX_PASSWORD", PFX_PASSWORD)
                     .env("LEAK_SECRET", demo.clientSecret());
-            ShellProcess.Result added = shell.run("environment add Emu --login-endpoint " + emulator.loginEndpoint()
-                    + " --graph-endpoint " + emulator.graphEndpoint() + " --ca-file " + ca);
-            assertThat(added.exitCode()).isZero();
+            shell.addEnvironment(emulator, ca);
             for (String form : forms) {
                 ShellProcess.Result run =
                         shell.run(base + form, "context", "token", "get /organization", "get /users/no-such-user");

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.entrashell.emulator.Emulator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the built jar as a child process, as a user or cron would, and captures what it prints. */
@@ -52,6 +54,14 @@ final class ShellProcess {
 
     ShellProcess env(String name, String value) {
         environment.put(name, value);
+        return this;
+    }
+
+    /** Registers the emulator as environment {@code Emu} in this shell's home (as a user would, with the CLI). */
+    ShellProcess addEnvironment(Emulator emulator, Path caFile) throws IOException, InterruptedException {
+        Result added = run("environment add Emu --login-endpoint " + emulator.loginEndpoint() + " --graph-endpoint "
+                + emulator.graphEndpoint() + " --ca-file " + caFile);
+        assertThat(added.exitCode()).as(added.err()).isZero();
         return this;
     }
 

@@ -53,10 +53,7 @@ class WorkloadIdentityIT {
     @BeforeEach
     void environment() throws Exception {
         shell = new ShellProcess(home);
-        assertThat(shell.run("environment add Emu --login-endpoint " + emulator.loginEndpoint() + " --graph-endpoint "
-                                + emulator.graphEndpoint() + " --ca-file " + ca)
-                        .exitCode())
-                .isZero();
+        shell.addEnvironment(emulator, ca);
     }
 
     private ShellProcess with(Map<String, String> variables) {
