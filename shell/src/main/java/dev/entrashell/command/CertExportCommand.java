@@ -44,7 +44,10 @@ final class CertExportCommand implements Runnable {
                     "cer (DER, binary) or pem (text). Default: cer for an --out file ending in .cer or .der, else pem.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to this file instead of the screen (pem only).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Write to this file instead of printing the PEM (needed for --format cer).")
     Path out;
 
     @Option(names = "--force", description = "With --out: replace the file if it exists.")
