@@ -1,7 +1,13 @@
 package dev.entrashell.emulator;
 
 import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +26,13 @@ import dev.entrashell.emulator.demo.DemoSeed;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.TenantObjects;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.tls.Certificates;
+import dev.entrashell.emulator.tls.RsaKeys;
+import dev.entrashell.emulator.tls.Thumbprints;
 
 import static dev.entrashell.emulator.GraphCalls.error;
 import static dev.entrashell.emulator.GraphCalls.message;
+import static dev.entrashell.emulator.GraphCalls.objects;
 import static dev.entrashell.emulator.GraphCalls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -448,7 +458,123 @@ class GraphWritesTest {
         error(readOnly.get("servicePrincipals(appId='" + clientId + "')"), 404, "Request_ResourceNotFound");
     }
 
+    /**
+     * PATCH keyCredentials as Graph takes it (key: the certificate's DER in base64, AsymmetricX509Cert,
+     * Verify): the collection replaces the app's certificates, entries with only a keyId keep theirs, and
+     * a certificate set this way signs in at once while a removed one no longer does.
+     */
+    @Test
+    void certificatesSetThroughGraphSignInAtOnceAndReplaceTheOthers() {
+        String clientId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        KeyPair oldKeys = RsaKeys.generate();
+        KeyPair newKeys = RsaKeys.generate();
+        X509Certificate oldCertificate = Certificates.selfSignedClient(
+                oldKeys, "Old Cert", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
+        X509Certificate newCertificate = Certificates.selfSignedClient(
+                newKeys, "New Cert", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
+        emulator.directory()
+                .registerApplication(
+                        emulator.demo().tenantId(),
+                        AppRegistration.of(
+                                clientId,
+                                "Certificate Rotation",
+                                List.of(oldCertificate),
+                                List.of(),
+                                java.util.Set.of("User.Read.All")));
+        JsonObject application = readOnly.values("applications?$filter=appId eq '" + clientId + "'")
+                .get(0);
+        String id = application.get("id").getAsString();
+        String oldKeyId = application
+                .getAsJsonArray("keyCredentials")
+                .get(0)
+                .getAsJsonObject()
+                .get("keyId")
+                .getAsString();
+        assertThat(certificateToken(clientId, newCertificate, newKeys).statusCode())
+                .isEqualTo(401);
+
+        String keep = "{\"keyId\":\"" + oldKeyId + "\",\"type\":\"AsymmetricX509Cert\",\"usage\":\"Verify\"}";
+        assertThat(appAdmin.patch(
+                                "applications/" + id,
+                                "{\"keyCredentials\":[" + keep + "," + upload(newCertificate) + "]}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(strings(objects(readOnly.ok("applications/" + id).getAsJsonArray("keyCredentials")), "displayName"))
+                .containsExactlyInAnyOrder("CN=Old Cert", "CN=New Cert");
+        assertThat(certificateToken(clientId, newCertificate, newKeys).statusCode())
+                .isEqualTo(200);
+        assertThat(certificateToken(clientId, oldCertificate, oldKeys).statusCode())
+                .isEqualTo(200);
+
+        assertThat(appAdmin.patch("applications/" + id, "{\"keyCredentials\":[" + upload(newCertificate) + "]}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(certificateToken(clientId, oldCertificate, oldKeys).body()).contains("AADSTS700027");
+        assertThat(certificateToken(clientId, newCertificate, newKeys).statusCode())
+                .isEqualTo(200);
+
+        String base64Url = upload(newCertificate).replace('/', '_').replace('+', '-');
+        if (!base64Url.equals(upload(newCertificate))) {
+            assertThat(message(
+                            appAdmin.patch("applications/" + id, "{\"keyCredentials\":[" + base64Url + "]}"),
+                            400,
+                            "BadRequest"))
+                    .contains("'Edm.Binary'");
+        }
+        String notACertificate = "{\"type\":\"AsymmetricX509Cert\",\"usage\":\"Verify\",\"key\":\"aGVsbG8=\"}";
+        String signing = upload(newCertificate).replace("Verify", "Sign");
+        String unknownKeyId = keep.replace(oldKeyId, UUID.randomUUID().toString());
+        for (String bad : List.of(notACertificate, signing, unknownKeyId)) {
+            assertThat(message(
+                            appAdmin.patch("applications/" + id, "{\"keyCredentials\":[" + bad + "]}"),
+                            400,
+                            "Request_BadRequest"))
+                    .as(bad)
+                    .isEqualTo("Invalid value specified for property 'keyCredentials' of resource 'Application'.");
+        }
+        assertThat(certificateToken(clientId, newCertificate, newKeys).statusCode())
+                .isEqualTo(200);
+        error(readOnly.patch("applications/" + id, "{\"keyCredentials\":[]}"), 403, "Authorization_RequestDenied");
+
+        HttpResponse<String> created = appAdmin.post(
+                "applications",
+                "{\"displayName\":\"Born With A Key\",\"keyCredentials\":[" + upload(newCertificate) + "]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(TestClient.json(created)
+                        .getAsJsonArray("keyCredentials")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("customKeyIdentifier")
+                        .getAsString())
+                .isEqualTo(Thumbprints.sha1Hex(newCertificate));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
+
+    private static String upload(X509Certificate certificate) {
+        try {
+            return "{\"type\":\"AsymmetricX509Cert\",\"usage\":\"Verify\",\"key\":\""
+                    + Base64.getEncoder().encodeToString(certificate.getEncoded()) + "\"}";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token endpoint's answer to a client assertion signed as MSAL4J signs it. */
+    private static HttpResponse<String> certificateToken(String clientId, X509Certificate certificate, KeyPair keys) {
+        String endpoint = emulator.tokenEndpoint(emulator.demo().tenantId()).toString();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("scope", "https://graph.microsoft.com/.default");
+        form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        form.put(
+                "client_assertion",
+                ClientAssertions.msal(clientId, certificate, keys.getPrivate(), endpoint, Instant.now())
+                        .sign());
+        return client.postForm(emulator.tokenEndpoint(emulator.demo().tenantId()), form);
+    }
 
     private static User createUser(String displayName) {
         String upn = "u." + UUID.randomUUID().toString().substring(0, 8) + "@" + DOMAIN;

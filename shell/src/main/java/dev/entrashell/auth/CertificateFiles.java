@@ -11,12 +11,18 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.entrashell.ShellException;
 
@@ -26,6 +32,9 @@ import dev.entrashell.ShellException;
  * loaded when a PEM file is actually read.
  */
 public final class CertificateFiles {
+    private static final Pattern PEM_CERTIFICATE =
+            Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
+
     private CertificateFiles() {}
 
     public static CertificateCredential load(Path file, Passwords passwords) {
@@ -130,5 +139,41 @@ public final class CertificateFiles {
         } catch (GeneralSecurityException e) {
             throw new ShellException("Cannot read the key in " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Whether a PEM file holds a private key block (encrypted or not), seen without decrypting it. */
+    static boolean hasPemKey(byte[] content) {
+        return looksLikePem(content) && new String(content, StandardCharsets.US_ASCII).contains("PRIVATE KEY-----");
+    }
+
+    /** The certificates of a PEM or DER file, read with the JDK only: no key, no password needed. */
+    static List<X509Certificate> publicCertificates(byte[] content) {
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            if (!CertificateFiles.looksLikePem(content)) {
+                return List.of((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(content)));
+            }
+            List<X509Certificate> certificates = new ArrayList<>();
+            Matcher blocks = PEM_CERTIFICATE.matcher(new String(content, StandardCharsets.US_ASCII));
+            while (blocks.find()) {
+                byte[] der = Base64.getMimeDecoder().decode(blocks.group(1));
+                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+            }
+            return certificates;
+        } catch (CertificateException | IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    static String extension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+
+    static String baseName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
     }
 }

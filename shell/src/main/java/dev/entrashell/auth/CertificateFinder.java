@@ -1,28 +1,22 @@
 package dev.entrashell.auth;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
 
 import dev.entrashell.ShellException;
 
@@ -33,9 +27,6 @@ import dev.entrashell.ShellException;
  * classic {@code Connect-MgGraph} frustration.
  */
 public final class CertificateFinder {
-    private static final Pattern PEM_CERTIFICATE =
-            Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+)-----END CERTIFICATE-----");
-
     private CertificateFinder() {}
 
     /** A certificate that matched, with where it was and its key (null when the file has none). */
@@ -60,6 +51,7 @@ public final class CertificateFinder {
         Search search = search(stores, passwords, c -> Thumbprint.of(c).equals(wanted), wanted.hex());
         Match match = search.matches().stream()
                 .findFirst()
+                .or(() -> lockedByName(search.locked(), wanted, passwords))
                 .orElseThrow(
                         () -> new ShellException(
                                 "No certificate with thumbprint " + wanted + " was found. " + search.summary()
@@ -67,6 +59,20 @@ public final class CertificateFinder {
         CertificateCredential credential = withKey(match, wanted.toString());
         CertificateRequirements.check(credential);
         return credential;
+    }
+
+    /**
+     * A password-protected file named after the thumbprint, as {@code cert new} and {@code cert import}
+     * name them: the name says it is the one wanted, so its password is asked for (or the error says how
+     * to give it) instead of reporting the certificate missing.
+     */
+    private static Optional<Match> lockedByName(List<Path> locked, Thumbprint wanted, Passwords passwords) {
+        return locked.stream()
+                .filter(file -> CertificateFiles.baseName(file).equalsIgnoreCase(wanted.hex()))
+                .findFirst()
+                .map(file -> CertificateFiles.loadPkcs12(file, CertificateFiles.read(file), passwords))
+                .filter(credential -> credential.thumbprint().equals(wanted))
+                .map(credential -> new Match(credential.certificate(), credential.source(), credential));
     }
 
     /**
@@ -133,8 +139,12 @@ public final class CertificateFinder {
     }
 
     private static Optional<String> commonName(X509Certificate certificate) {
+        return commonName(certificate.getSubjectX500Principal());
+    }
+
+    static Optional<String> commonName(X500Principal name) {
         try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+            for (Rdn rdn : new LdapName(name.getName()).getRdns()) {
                 if (rdn.getType().equalsIgnoreCase("CN")) {
                     return Optional.of(String.valueOf(rdn.getValue()));
                 }
@@ -177,15 +187,16 @@ public final class CertificateFinder {
         return new Search(matches, searched, locked);
     }
 
-    private static List<Path> candidates(Path location, String preferredName) {
+    static List<Path> candidates(Path location, String preferredName) {
         if (!Files.isDirectory(location)) {
             return List.of(location);
         }
         try (Stream<Path> listing = Files.list(location)) {
             String named = preferredName == null ? "" : preferredName.toLowerCase(Locale.ROOT);
             return listing.filter(Files::isRegularFile)
-                    .filter(p -> extension(p).matches("pfx|p12|pem|cer|crt|der"))
-                    .sorted(Comparator.comparing((Path p) -> !baseName(p).equals(named))
+                    .filter(p -> CertificateFiles.extension(p).matches("pfx|p12|pem|cer|crt|der"))
+                    .sorted(Comparator.comparing(
+                                    (Path p) -> !CertificateFiles.baseName(p).equals(named))
                             .thenComparing(Path::toString))
                     .collect(Collectors.toList());
         } catch (IOException e) {
@@ -197,7 +208,7 @@ public final class CertificateFinder {
     private static List<Match> open(
             Path file, Predicate<X509Certificate> wanted, Passwords passwords, List<Path> locked) {
         byte[] content = CertificateFiles.read(file);
-        if (extension(file).matches("pfx|p12")) {
+        if (CertificateFiles.extension(file).matches("pfx|p12")) {
             Optional<CertificateCredential> opened;
             try {
                 opened = passwords.given().isPresent()
@@ -215,13 +226,13 @@ public final class CertificateFinder {
                     .map(c -> List.of(new Match(c.certificate(), file.toString(), c)))
                     .orElse(List.of());
         }
-        List<X509Certificate> certificates =
-                publicCertificates(content).stream().filter(wanted).toList();
+        List<X509Certificate> certificates = CertificateFiles.publicCertificates(content).stream()
+                .filter(wanted)
+                .toList();
         if (certificates.isEmpty()) {
             return List.of();
         }
-        boolean hasKey = CertificateFiles.looksLikePem(content)
-                && new String(content, StandardCharsets.US_ASCII).contains("PRIVATE KEY-----");
+        boolean hasKey = CertificateFiles.hasPemKey(content);
         CertificateCredential credential = hasKey ? PemFiles.load(file, content, passwords) : null;
         return certificates.stream()
                 .map(c -> new Match(
@@ -229,36 +240,5 @@ public final class CertificateFinder {
                         file.toString(),
                         credential != null && credential.certificate().equals(c) ? credential : null))
                 .toList();
-    }
-
-    /** The certificates of a PEM or DER file, read with the JDK only: no key, no password needed. */
-    private static List<X509Certificate> publicCertificates(byte[] content) {
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            if (!CertificateFiles.looksLikePem(content)) {
-                return List.of((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(content)));
-            }
-            List<X509Certificate> certificates = new ArrayList<>();
-            Matcher blocks = PEM_CERTIFICATE.matcher(new String(content, StandardCharsets.US_ASCII));
-            while (blocks.find()) {
-                byte[] der = Base64.getMimeDecoder().decode(blocks.group(1));
-                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
-            }
-            return certificates;
-        } catch (CertificateException | IllegalArgumentException e) {
-            return List.of();
-        }
-    }
-
-    private static String extension(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1);
-    }
-
-    private static String baseName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
     }
 }

@@ -1,9 +1,11 @@
 package dev.entrashell.auth;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import dev.entrashell.ShellException;
 import dev.entrashell.session.ShellHome;
 
 /**
@@ -50,5 +52,22 @@ public record CertificateStore(String label, Path location, String keyStoreType)
         }
         Path path = Path.of(store).toAbsolutePath().normalize();
         return List.of(new CertificateStore(path.toString(), path));
+    }
+
+    /**
+     * The folder that {@code cert new} and {@code cert import} put a certificate in: for {@code default},
+     * {@code $ENTRA_SHELL_HOME/certs} (on every system, since the shell does not write to the OS stores),
+     * else the folder named.
+     */
+    public static Path folderFor(String store, ShellHome home) {
+        if (store == null || store.equalsIgnoreCase(DEFAULT)) {
+            return home.certificateStore();
+        }
+        Path path = Path.of(store).toAbsolutePath().normalize();
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw ShellException.usage("--store " + store + " is a file; certificates are added to a folder store: "
+                    + "give a folder, or leave out --store for " + home.certificateStore() + ".");
+        }
+        return path;
     }
 }

@@ -20,12 +20,38 @@ import java.util.function.Predicate;
 final class SystemKeyStores {
     private SystemKeyStores() {}
 
+    /** One certificate of an OS store, and whether the store holds a key for it. */
+    record Entry(X509Certificate certificate, boolean hasKey) {}
+
+    private interface Visitor {
+        void visit(KeyStore keyStore, String alias, X509Certificate certificate) throws GeneralSecurityException;
+    }
+
     /** Adds the wanted certificates of the store to {@code found}; returns how the search went, for messages. */
     static String search(
             CertificateStore store,
             Predicate<X509Certificate> wanted,
             Passwords passwords,
             Consumer<CertificateFinder.Match> found) {
+        return visit(store, (keyStore, alias, certificate) -> {
+            if (wanted.test(certificate)) {
+                found.accept(new CertificateFinder.Match(
+                        certificate, store.label(), credential(keyStore, alias, certificate, store, passwords)));
+            }
+        });
+    }
+
+    /**
+     * Adds every certificate of the store to {@code found}, without reading any key (the keychain may ask
+     * the user to allow that); returns how the listing went, for messages.
+     */
+    static String list(CertificateStore store, Consumer<Entry> found) {
+        return visit(
+                store,
+                (keyStore, alias, certificate) -> found.accept(new Entry(certificate, keyStore.isKeyEntry(alias))));
+    }
+
+    private static String visit(CertificateStore store, Visitor visitor) {
         KeyStore keyStore;
         try {
             keyStore = KeyStore.getInstance(store.keyStoreType());
@@ -37,12 +63,9 @@ final class SystemKeyStores {
         try {
             for (String alias : Collections.list(keyStore.aliases())) {
                 count++;
-                Certificate certificate = keyStore.getCertificate(alias);
-                if (!(certificate instanceof X509Certificate x509) || !wanted.test(x509)) {
-                    continue;
+                if (keyStore.getCertificate(alias) instanceof X509Certificate x509) {
+                    visitor.visit(keyStore, alias, x509);
                 }
-                found.accept(new CertificateFinder.Match(
-                        x509, store.label(), credential(keyStore, alias, x509, store, passwords)));
             }
         } catch (GeneralSecurityException e) {
             return store.label() + " (cannot be read: " + e.getMessage() + ")";

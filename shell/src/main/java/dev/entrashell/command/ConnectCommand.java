@@ -375,13 +375,7 @@ final class ConnectCommand implements Runnable {
     }
 
     private Passwords passwords() {
-        if (passwordFile != null && passwordEnv != null) {
-            throw ShellException.usage("Give the password once: --password-file or --password-env, not both.");
-        }
-        char[] given = passwordEnv != null
-                ? SecretSources.fromVariable("--password-env", passwordEnv, services.environmentVariables())
-                : passwordFile != null ? SecretSources.fromFile("--password-file", passwordFile) : null;
-        return new Passwords(given, services.prompter(), services.diagnostics().redactor());
+        return PasswordOptions.passwords(passwordFile, passwordEnv, services);
     }
 
     private static void welcome(Connection connection, ShellOutput output) {

@@ -27,12 +27,7 @@ final class OutputTarget implements AutoCloseable {
         if (file == null) {
             return new OutputTarget(output.out(), null, output);
         }
-        if (Files.isDirectory(file)) {
-            throw ShellException.usage("--out " + file + " is a folder; give a file name.");
-        }
-        if (Files.exists(file) && !force) {
-            throw ShellException.usage("--out " + file + " exists; add --force to replace it.");
-        }
+        refuseToReplace(file, force);
         try {
             PrintWriter writer = new PrintWriter(new OutputStreamWriter(
                     Files.newOutputStream(
@@ -44,6 +39,16 @@ final class OutputTarget implements AutoCloseable {
             return new OutputTarget(writer, file, output);
         } catch (IOException e) {
             throw new ShellException("Cannot write --out " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An {@code --out} file is never silently replaced, nor a folder taken for one. */
+    static void refuseToReplace(Path file, boolean force) {
+        if (Files.isDirectory(file)) {
+            throw ShellException.usage("--out " + file + " is a folder; give a file name.");
+        }
+        if (Files.exists(file) && !force) {
+            throw ShellException.usage("--out " + file + " exists; add --force to replace it.");
         }
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             GroovyCommand.class,
             EnvironmentCommand.class,
+            CertCommand.class,
             HistoryCommand.class,
             ClearCommand.class,
             HelpCommand.class,

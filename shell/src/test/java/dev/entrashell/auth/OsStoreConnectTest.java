@@ -89,6 +89,34 @@ class OsStoreConnectTest {
         }
     }
 
+    /**
+     * cert list, show and export read the Windows store too: the certificate with its (opaque) key is
+     * listed OK without the key being read, and its public part exported.
+     */
+    @Test
+    void certCommandsReadTheWindowsStore() throws Exception {
+        TestCertificates.Issued issued = TestCertificates.rsa("Windows App", 2048);
+        provider = new FakeOsStores()
+                .store(
+                        "Windows-MY",
+                        Map.of(
+                                "Windows App",
+                                new FakeOsStores.Entry(
+                                        new FakeOsStores.OpaqueKey(issued.keys().getPrivate()), issued.certificate())));
+        Security.addProvider(provider);
+        System.setProperty("os.name", "Windows 11");
+        TestShell shell = new TestShell(home, Map.of(), false);
+
+        assertThat(shell.run("cert list --output csv", "cert export " + issued.thumbprint()))
+                .as(shell.err())
+                .isZero();
+        assertThat(shell.out())
+                .contains(issued.thumbprint() + ",OK,CN=Windows App,")
+                .contains(",RSA 2048,true,,Windows CurrentUser\\My\r\n")
+                .contains(CertificateEncodings.pem(issued.certificate()));
+        assertThat(shell.err()).isEmpty();
+    }
+
     private void pretendOs(String osName, String storeType, Key key, DemoTenant demo) {
         provider = new FakeOsStores()
                 .store(storeType, Map.of("Entra Shell Demo", new FakeOsStores.Entry(key, demo.certificate())));

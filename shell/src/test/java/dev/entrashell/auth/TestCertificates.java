@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -48,28 +52,57 @@ public final class TestCertificates {
     }
 
     public static Issued issue(String cn, String algorithm, int bits, Instant notBefore, Instant notAfter) {
+        String signature =
+                switch (algorithm) {
+                    case "EC" -> "SHA256withECDSA";
+                    case "DSA" -> "SHA256withDSA";
+                    default -> "SHA256withRSA";
+                };
+        return issue(cn, algorithm, bits, notBefore, notAfter, signature, null);
+    }
+
+    /**
+     * A 2048-bit RSA certificate, valid now, signed with {@code signature} (such as SHA1withRSA) and with
+     * the extended key usage given (none when null).
+     */
+    public static Issued rsa(String cn, String signature, KeyPurposeId extendedKeyUsage) {
+        return issue(
+                cn,
+                "RSA",
+                2048,
+                Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(365)),
+                signature,
+                extendedKeyUsage);
+    }
+
+    private static Issued issue(
+            String cn,
+            String algorithm,
+            int bits,
+            Instant notBefore,
+            Instant notAfter,
+            String signature,
+            KeyPurposeId extendedKeyUsage) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
             generator.initialize(bits);
             KeyPair keys = generator.generateKeyPair();
             X500Name name = new X500Name("CN=" + cn);
-            String signature =
-                    switch (algorithm) {
-                        case "EC" -> "SHA256withECDSA";
-                        case "DSA" -> "SHA256withDSA";
-                        default -> "SHA256withRSA";
-                    };
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    new BigInteger(64, new SecureRandom()),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    name,
+                    keys.getPublic());
+            if (extendedKeyUsage != null) {
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(extendedKeyUsage));
+            }
             X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(new JcaX509v3CertificateBuilder(
-                                    name,
-                                    new BigInteger(64, new SecureRandom()),
-                                    Date.from(notBefore),
-                                    Date.from(notAfter),
-                                    name,
-                                    keys.getPublic())
-                            .build(new JcaContentSignerBuilder(signature).build(keys.getPrivate())));
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(keys.getPrivate())));
             return new Issued(keys, certificate);
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
     }

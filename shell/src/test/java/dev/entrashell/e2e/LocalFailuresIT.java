@@ -125,22 +125,23 @@ class LocalFailuresIT {
                 new Failure(
                         "connect" + ids + " --certificate " + ec + " --password-file " + password,
                         1,
-                        "has a EC key; Entra ID client certificates need an RSA key"));
+                        "cannot sign in: EC key; Entra ID client certificates need an RSA key of 2048 bits or more"));
         FAILURES.put(
                 "DSA key",
                 new Failure(
                         "connect" + ids + " --certificate " + dsa + " --password-file " + password,
                         1,
-                        "has a DSA key"));
+                        "cannot sign in: DSA key"));
         FAILURES.put(
                 "small key",
                 new Failure(
                         "connect" + ids + " --certificate " + small,
                         1,
-                        "has 1024 bits; Entra ID needs RSA keys of 2048 bits"));
+                        "cannot sign in: RSA key of 1024 bits; Entra ID client certificates need an RSA key of 2048 bits"));
         FAILURES.put("expired", new Failure("connect" + ids + " --certificate " + expired, 1, "expired on"));
         FAILURES.put(
-                "not yet valid", new Failure("connect" + ids + " --certificate " + future, 1, "is not valid before"));
+                "not yet valid",
+                new Failure("connect" + ids + " --certificate " + future, 1, "cannot sign in: not valid before"));
         FAILURES.put(
                 "no tenant",
                 new Failure(

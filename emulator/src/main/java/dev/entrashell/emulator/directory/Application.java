@@ -31,4 +31,28 @@ public record Application(
         keyCredentials = List.copyOf(keyCredentials);
         passwordCredentials = List.copyOf(passwordCredentials);
     }
+
+    public Application withKeyCredentials(List<KeyCredential> keys) {
+        return withCredentials(keys, passwordCredentials);
+    }
+
+    public Application withPasswordCredentials(List<PasswordCredential> passwords) {
+        return withCredentials(keyCredentials, passwords);
+    }
+
+    private Application withCredentials(List<KeyCredential> keys, List<PasswordCredential> passwords) {
+        return new Application(
+                id,
+                appId,
+                displayName,
+                description,
+                signInAudience,
+                createdDateTime,
+                publisherDomain,
+                identifierUris,
+                tags,
+                notes,
+                keys,
+                passwords);
+    }
 }

@@ -1,13 +1,19 @@
 package dev.entrashell.emulator.directory;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+
+import dev.entrashell.emulator.tls.Thumbprints;
 
 /**
  * Every tenant the emulator knows, with their applications and users. Thread-safe: the servers
@@ -144,7 +150,7 @@ public final class Directory {
             } else {
                 List<PasswordCredential> passwords = new ArrayList<>(application.passwordCredentials());
                 passwords.add(credential);
-                state.objects.putApplication(withPasswords(application, passwords));
+                state.objects.putApplication(application.withPasswordCredentials(passwords));
             }
             return credential;
         }
@@ -173,8 +179,46 @@ public final class Directory {
             if (!passwords.removeIf(p -> p.keyId().equalsIgnoreCase(keyId))) {
                 return false;
             }
-            state.objects.putApplication(withPasswords(application, passwords));
+            state.objects.putApplication(application.withPasswordCredentials(passwords));
             return true;
+        }
+    }
+
+    /**
+     * Replaces an application's certificate credentials, as {@code PATCH keyCredentials} does: the
+     * credentials named by {@code keptKeyIds} stay, {@code added} certificates join them, every other
+     * one is removed. When the application is registered here, it signs in with the new set at once.
+     *
+     * @throws IllegalArgumentException when there is no such tenant or application
+     */
+    public void replaceCertificates(
+            String tenantIdOrDomain, String applicationObjectId, Set<String> keptKeyIds, List<X509Certificate> added) {
+        TenantState state = requireState(tenantIdOrDomain);
+        try (TenantObjects.Held held = state.objects.write()) {
+            Application application = state.objects
+                    .application(applicationObjectId)
+                    .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
+            String appId = application.appId();
+            AppRegistration registration = state.applications.get(appId);
+            if (registration != null) {
+                Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+                for (X509Certificate certificate : registration.certificates()) {
+                    if (keptKeyIds.contains(
+                            TenantObjects.keyCredential(appId, certificate).keyId())) {
+                        certificates.put(Thumbprints.sha1Hex(certificate), certificate);
+                    }
+                }
+                added.forEach(certificate -> certificates.putIfAbsent(Thumbprints.sha1Hex(certificate), certificate));
+                registerApplication(
+                        tenantIdOrDomain, registration.withCertificates(List.copyOf(certificates.values())));
+                return;
+            }
+            List<KeyCredential> keys = new ArrayList<>();
+            application.keyCredentials().stream()
+                    .filter(key -> keptKeyIds.contains(key.keyId()))
+                    .forEach(keys::add);
+            added.forEach(certificate -> keys.add(TenantObjects.keyCredential(appId, certificate)));
+            state.objects.putApplication(application.withKeyCredentials(keys));
         }
     }
 
@@ -215,22 +259,6 @@ public final class Directory {
             }
             return true;
         }
-    }
-
-    private static Application withPasswords(Application application, List<PasswordCredential> passwords) {
-        return new Application(
-                application.id(),
-                application.appId(),
-                application.displayName(),
-                application.description(),
-                application.signInAudience(),
-                application.createdDateTime(),
-                application.publisherDomain(),
-                application.identifierUris(),
-                application.tags(),
-                application.notes(),
-                application.keyCredentials(),
-                passwords);
     }
 
     /**

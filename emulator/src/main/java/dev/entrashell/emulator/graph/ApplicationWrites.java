@@ -25,7 +25,8 @@ import static dev.entrashell.emulator.graph.Bodies.Type;
 /**
  * {@code POST/PATCH/DELETE /applications} and the secret actions {@code addPassword} and {@code
  * removePassword}. A secret added to a registered app (one that can get tokens here, such as the
- * demo app) works at the token endpoint at once, as after a rotation in a real tenant.
+ * demo app), or a certificate set with {@code PATCH keyCredentials}, works at the token endpoint at
+ * once, as after a rotation in a real tenant.
  */
 @SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 final class ApplicationWrites {
@@ -41,7 +42,7 @@ final class ApplicationWrites {
             Field.readOnly("appId", Type.STRING),
             Field.readOnly("createdDateTime", Type.DATE_TIME),
             Field.readOnly("publisherDomain", Type.STRING),
-            Field.readOnly("keyCredentials", Type.STRINGS),
+            Field.of("keyCredentials", Type.OBJECTS),
             Field.readOnly("passwordCredentials", Type.STRINGS));
     private static final Set<String> AUDIENCES = Set.of(
             "AzureADMyOrg", "AzureADMultipleOrgs", "AzureADandPersonalMicrosoftAccount", "PersonalMicrosoftAccount");
@@ -59,9 +60,10 @@ final class ApplicationWrites {
         Bodies.require(values, RESOURCE, "displayName");
         TenantObjects objects = ReadHandlers.objectsOf(directory, request);
         Tenant tenant = directory.tenant(request.caller().tenantId()).orElseThrow();
-        Application application = new Application(
+        String appId = Guids.random();
+        Application described = new Application(
                 Guids.random(),
-                Guids.random(),
+                appId,
                 Bodies.string(values, "displayName", null),
                 Bodies.string(values, "description", null),
                 Bodies.string(values, "signInAudience", "AzureADMyOrg"),
@@ -72,6 +74,10 @@ final class ApplicationWrites {
                 Bodies.string(values, "notes", null),
                 List.of(),
                 List.of());
+        KeyCredentialChanges keys = KeyCredentialChanges.read(values.get("keyCredentials"), described);
+        Application application = described.withKeyCredentials(keys.added().stream()
+                .map(certificate -> TenantObjects.keyCredential(appId, certificate))
+                .toList());
         objects.putApplication(application);
         Selection selection = Selection.defaults();
         return GraphResponse.created(
@@ -107,6 +113,10 @@ final class ApplicationWrites {
                     Bodies.string(values, "notes", application.notes()),
                     application.keyCredentials(),
                     application.passwordCredentials()));
+            if (values.containsKey("keyCredentials")) {
+                KeyCredentialChanges keys = KeyCredentialChanges.read(values.get("keyCredentials"), application);
+                directory.replaceCertificates(request.caller().tenantId(), application.id(), keys.kept(), keys.added());
+            }
             if (!displayName.equals(application.displayName())) {
                 // a registered app keeps the name for its tokens and service principal too
                 directory.renameApplication(request.caller().tenantId(), application.id(), displayName);

@@ -27,6 +27,7 @@ final class Bodies {
         BOOLEAN("Edm.Boolean"),
         STRINGS("Collection(Edm.String)"),
         OBJECT("Complex"),
+        OBJECTS("Collection(Complex)"),
         DATE_TIME("Edm.DateTimeOffset"),
         BINDINGS("Collection(Edm.String)");
 
@@ -114,6 +115,9 @@ final class Bodies {
                                         .allMatch(e -> e.isJsonPrimitive()
                                                 && e.getAsJsonPrimitive().isString());
                     case OBJECT -> value.isJsonObject();
+                    case OBJECTS ->
+                        value.isJsonArray()
+                                && value.getAsJsonArray().asList().stream().allMatch(JsonElement::isJsonObject);
                 };
         if (ok) {
             return;
@@ -126,7 +130,9 @@ final class Bodies {
         String found = value.isJsonArray() ? "StartArray" : "StartObject";
         String expected = field.type() == Type.OBJECT
                 ? "StartObject"
-                : field.type() == Type.STRINGS || field.type() == Type.BINDINGS ? "StartArray" : "PrimitiveValue";
+                : field.type() == Type.STRINGS || field.type() == Type.BINDINGS || field.type() == Type.OBJECTS
+                        ? "StartArray"
+                        : "PrimitiveValue";
         throw GraphException.badRequest("An unexpected '" + found + "' node was found when reading from the JSON"
                 + " reader. A '" + expected + "' node was expected.");
     }

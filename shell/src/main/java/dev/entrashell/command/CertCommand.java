@@ -1,0 +1,37 @@
+package dev.entrashell.command;
+
+import java.util.Optional;
+
+import dev.entrashell.auth.CertificateStore;
+import dev.entrashell.auth.Thumbprint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+        name = "cert",
+        description = "Make, list, check, export and import the client certificates apps sign in with.",
+        subcommands = {
+            CertNewCommand.class,
+            CertListCommand.class,
+            CertShowCommand.class,
+            CertExportCommand.class,
+            CertImportCommand.class
+        })
+final class CertCommand {
+    @Mixin
+    HelpOption help;
+
+    /**
+     * The connect line that uses a certificate now in a store: the store when it is not the default, and
+     * the password options that opened the file (without them, an interactive connect asks).
+     */
+    static String connectLine(Thumbprint thumbprint, String store, Optional<String> passwordOptions) {
+        return "connect --tenant-id TENANT --client-id APP_ID --thumbprint " + thumbprint
+                + (store.equalsIgnoreCase(CertificateStore.DEFAULT) ? "" : " --store " + quoted(store))
+                + passwordOptions.map(options -> " " + options).orElse("");
+    }
+
+    private static String quoted(String text) {
+        return text.matches("[A-Za-z0-9_./:\\\\-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,130 @@
+package dev.entrashell.command;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.auth.NewCertificate;
+import dev.entrashell.output.ListPrinter;
+import dev.entrashell.session.Prompter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "new",
+        description =
+                "Make a self-signed certificate that Entra ID accepts: the key into the store, the .cer to upload.",
+        footer = {
+            "",
+            "The private key goes, password-protected, into the store as THUMBPRINT.pfx; the public part goes to",
+            "NAME.cer and NAME.pem in --out, for the app registration's Certificates & secrets page.",
+            "",
+            "Examples:",
+            "  cert new --subject 'CN=Nightly Sync'",
+            "  cert new --subject 'CN=Nightly Sync' --months 24 --out ~/upload --password-env PFX_PASSWORD"
+        })
+final class CertNewCommand implements Runnable {
+    @Mixin
+    HelpOption help;
+
+    @Option(
+            names = "--subject",
+            required = true,
+            paramLabel = "NAME",
+            description = "The certificate's subject: 'CN=Name' (or just Name), also its name in the app registration.")
+    String subject;
+
+    @Option(
+            names = "--months",
+            paramLabel = "N",
+            defaultValue = "" + NewCertificate.DEFAULT_MONTHS,
+            description = "How long it is valid, from now (default: ${DEFAULT-VALUE}).")
+    int months;
+
+    @Option(
+            names = "--key-size",
+            paramLabel = "BITS",
+            defaultValue = "" + NewCertificate.DEFAULT_KEY_BITS,
+            description = "The RSA key's size: 2048, 3072 or 4096 (default: ${DEFAULT-VALUE}).")
+    int keySize;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "The folder for the .cer and .pem to upload (default: the current folder).")
+    Path out;
+
+    @Mixin
+    CertStoreOptions.Added store;
+
+    @Mixin
+    PasswordOptions password;
+
+    private final ShellServices services;
+
+    CertNewCommand(ShellServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void run() {
+        NewCertificate plan =
+                NewCertificate.plan(subject, months, keySize, out == null ? Path.of("") : out, store.folder(services));
+        char[] secret = password.given(services).orElseGet(this::askTwice);
+        try {
+            if (secret.length == 0) {
+                throw ShellException.usage("The password is empty; the .pfx holds the private key and needs one.");
+            }
+            NewCertificate.Created created = plan.create(secret, services.clock());
+            report(created);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** Asked twice, masked, as a new password is: a typo would lock the key away for good. */
+    private char[] askTwice() {
+        Prompter prompter = services.prompter();
+        char[] first = prompter.readSecret("Password for the new .pfx: ")
+                .orElseThrow(() -> prompter.canReadLines()
+                        ? new ShellException("No password was given; nothing was made.")
+                        : ShellException.usage("cert new needs a password for the .pfx and there is no terminal to "
+                                + "ask at: give it with --password-file FILE or --password-env VARIABLE."));
+        services.diagnostics().redactor().register(first);
+        char[] second = prompter.readSecret("The same password again: ")
+                .orElseThrow(() -> new ShellException("No password was given; nothing was made."));
+        boolean same = Arrays.equals(first, second);
+        Arrays.fill(second, '\0');
+        if (!same) {
+            Arrays.fill(first, '\0');
+            throw ShellException.usage("The two passwords differ; nothing was made. Run cert new again.");
+        }
+        return first;
+    }
+
+    private void report(NewCertificate.Created created) {
+        var out = services.output().out();
+        out.println("Made " + created.certificate().getSubjectX500Principal().getName() + ": RSA " + keySize
+                + ", SHA256withRSA, clientAuth, valid until "
+                + created.certificate().getNotAfter().toInstant() + ".");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("  Thumbprint", created.thumbprint().hex());
+        fields.put("  Private key", created.pfx() + " (password-protected)");
+        fields.put(
+                "  Upload",
+                created.upload().cer() + " (or the .pem beside it) to the app registration: Certificates & secrets, "
+                        + "Certificates, Upload certificate.");
+        ListPrinter.print(out, fields);
+        Optional<String> passwordOptions = password.forConnect();
+        out.println("Then connect with:");
+        out.println("  " + CertCommand.connectLine(created.thumbprint(), store.name(), passwordOptions));
+        if (passwordOptions.isEmpty()) {
+            out.println("  (it asks for the .pfx password; scripts give it with --password-file or --password-env)");
+        }
+        out.flush();
+    }
+}

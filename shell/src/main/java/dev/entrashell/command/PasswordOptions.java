@@ -1,0 +1,54 @@
+package dev.entrashell.command;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.entrashell.ShellException;
+import dev.entrashell.auth.Passwords;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --password-file} and {@code --password-env}: where a certificate file's password comes from,
+ * taken the same way by connect and the cert commands. Without either, the password is asked for
+ * (masked) when someone can be asked.
+ */
+final class PasswordOptions {
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description = "Read the certificate's password from this file.")
+    Path file;
+
+    @Option(
+            names = "--password-env",
+            paramLabel = "VARIABLE",
+            description = "Read the certificate's password from this variable.")
+    String variable;
+
+    Passwords passwords(ShellServices services) {
+        return passwords(file, variable, services);
+    }
+
+    /** The password the options give (already known to the redactor), if they give one. */
+    Optional<char[]> given(ShellServices services) {
+        return passwords(services).given();
+    }
+
+    /** The same options for a connect line, so it opens the file the way this command did. */
+    Optional<String> forConnect() {
+        if (file != null) {
+            return Optional.of("--password-file " + file);
+        }
+        return Optional.ofNullable(variable).map(name -> "--password-env " + name);
+    }
+
+    static Passwords passwords(Path file, String variable, ShellServices services) {
+        if (file != null && variable != null) {
+            throw ShellException.usage("Give the password once: --password-file or --password-env, not both.");
+        }
+        char[] given = variable != null
+                ? SecretSources.fromVariable("--password-env", variable, services.environmentVariables())
+                : file != null ? SecretSources.fromFile("--password-file", file) : null;
+        return new Passwords(given, services.prompter(), services.diagnostics().redactor());
+    }
+}
