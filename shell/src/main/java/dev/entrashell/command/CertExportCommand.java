@@ -34,7 +34,11 @@ final class CertExportCommand implements Runnable {
     @Mixin
     HelpOption help;
 
-    @Parameters(index = "0", paramLabel = "THUMBPRINT", description = "The certificate's SHA-1 thumbprint.")
+    @Parameters(
+            index = "0",
+            paramLabel = "THUMBPRINT",
+            completionCandidates = StoreThumbprints.class,
+            description = "The certificate's SHA-1 thumbprint.")
     String thumbprint;
 
     @Option(

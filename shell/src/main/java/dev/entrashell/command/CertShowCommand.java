@@ -28,6 +28,7 @@ final class CertShowCommand implements Runnable {
     @Parameters(
             index = "0",
             paramLabel = "THUMBPRINT|FILE",
+            completionCandidates = StoreThumbprints.class,
             description = "A SHA-1 thumbprint, or a .pfx/.p12, PEM or DER (.cer/.crt) file.")
     String target;
 

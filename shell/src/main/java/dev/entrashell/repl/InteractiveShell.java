@@ -77,6 +77,8 @@ public final class InteractiveShell {
                 .variable(LineReader.HISTORY_FILE_SIZE, 10000)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                // Thumbprints, Graph paths and PowerShell habits are case-insensitive; so is Tab.
+                .option(LineReader.Option.CASE_INSENSITIVE, true)
                 .build();
         prompter.attach(reader);
         Thread worker = Thread.currentThread();

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tab on a real terminal: a command, a Graph path and a thumbprint from the store are completed as
- * typed, and what ran (the history) is the completed line.
+ * Tab on a real terminal: a command, a Graph path and a thumbprint from the store (typed in lower case)
+ * are completed, and what ran (the history) is the completed line.
  */
 class CompletionIT {
     private static final String THUMBPRINT = "0F3A7C1E9B2D4F6A8C0E1B3D5F7A9C2E4B6D8F01";
@@ -30,7 +30,7 @@ class CompletionIT {
                 new ShellProcess.Step("USGovDoD", null),
                 new ShellProcess.Step("entra>", "get /organiz\t"),
                 new ShellProcess.Step("Not connected", null),
-                new ShellProcess.Step("entra>", "connect --client-id c --thumbprint 0f3\t"),
+                new ShellProcess.Step("entra>", "connect --client-id c --thumbprint 0f3a7c1e9b\t"),
                 new ShellProcess.Step("entra>", "history"),
                 new ShellProcess.Step("history", null),
                 new ShellProcess.Step("entra>", "exit")));

@@ -39,10 +39,12 @@ class GraphAwareCompleterTest {
         List<Candidate> candidates = new ArrayList<>();
         ParsedLine parsed = parser.parse(line, line.length(), Parser.ParseContext.COMPLETE);
         completer.complete(null, parsed, candidates);
-        // JLine shows only the candidates that start with the word typed (picocli hands it them all).
+        // JLine shows only the candidates that start with the word typed, in any case (the shell sets
+        // CASE_INSENSITIVE); picocli hands it them all.
         return candidates.stream()
                 .map(Candidate::value)
-                .filter(value -> value.startsWith(parsed.word()))
+                .filter(value -> value.regionMatches(
+                        true, 0, parsed.word(), 0, parsed.word().length()))
                 .toList();
     }
 
@@ -68,5 +70,7 @@ class GraphAwareCompleterTest {
         Files.writeString(certs.resolve("team-app.pfx"), "not named by its thumbprint: not offered");
         assertThat(tab("connect --tenant-id t --client-id c --thumbprint 0F"))
                 .containsExactly("0F3A7C1E9B2D4F6A8C0E1B3D5F7A9C2E4B6D8F01");
+        assertThat(tab("cert show 0")).containsExactly("0F3A7C1E9B2D4F6A8C0E1B3D5F7A9C2E4B6D8F01");
+        assertThat(tab("cert export 0f3a")).containsExactly("0F3A7C1E9B2D4F6A8C0E1B3D5F7A9C2E4B6D8F01");
     }
 }
