@@ -1,6 +1,7 @@
 package dev.entrashell.command;
 
 import java.util.List;
+import java.util.Set;
 
 import dev.entrashell.ExitCode;
 import dev.entrashell.ShellException;
@@ -22,6 +23,8 @@ public final class ErrorFunnel {
     }
 
     /** Shows the failure and returns the exit code it stands for. */
+    private static final Set<String> GRAPH_VERBS = Set.of("get", "post", "put", "patch", "delete");
+
     public int report(Throwable failure) {
         diagnostics.trace(failure);
         int code;
@@ -48,8 +51,11 @@ public final class ErrorFunnel {
     }
 
     private static String usageLine(CommandLine.ParameterException e) {
-        StringBuilder line = new StringBuilder(e.getMessage());
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        StringBuilder line = new StringBuilder(
+                e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                        ? tooManyArguments(unmatched)
+                        : e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
                 line.append(". Did you mean: ")
@@ -57,9 +63,28 @@ public final class ErrorFunnel {
                         .append('?');
             }
         }
+        if (line.charAt(line.length() - 1) != '.' && line.charAt(line.length() - 1) != '?') {
+            line.append('.');
+        }
         boolean root = e.getCommandLine().getParent() == null;
         line.append(root ? " Type 'help' for the commands." : " See 'help " + qualifiedName(e.getCommandLine()) + "'.");
         return line.toString();
+    }
+
+    /**
+     * Words left over after a command's arguments: almost always a value with spaces typed without
+     * quotes, above all a Graph filter ({@code get /users?$filter=department eq 'Sales'}).
+     */
+    private static String tooManyArguments(CommandLine.UnmatchedArgumentException e) {
+        String command = qualifiedName(e.getCommandLine());
+        String words = String.join(
+                " ", e.getUnmatched().stream().map(w -> "'" + w + "'").toList());
+        String example = GRAPH_VERBS.contains(command)
+                ? ", such as " + command
+                        + " \"/users?$filter=department eq 'Sales'\" (or give the filter with --filter)"
+                : "";
+        return "Unexpected " + words + " after the arguments of " + command + ": a value with spaces needs quotes"
+                + example + ".";
     }
 
     private static String qualifiedName(CommandLine commandLine) {

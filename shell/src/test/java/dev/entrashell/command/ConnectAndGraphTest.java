@@ -222,7 +222,18 @@ class ConnectAndGraphTest {
         assertThat(shell.err()).contains("--client-id 'y' is not an application (client) id");
         shell.clear();
         assertThat(shell.run("context --bogus")).isEqualTo(ExitCode.USAGE);
-        assertThat(shell.err()).contains("Unknown option: '--bogus'").contains("See 'help context'");
+        assertThat(shell.err()).contains("Unknown option: '--bogus'. See 'help context'.");
+        shell.clear();
+        assertThat(shell.run("get /users?$filter=department eq 'Sales'")).isEqualTo(ExitCode.USAGE);
+        assertThat(shell.err().strip())
+                .isEqualTo(
+                        "Unexpected 'eq' 'Sales' after the arguments of get: a value with spaces needs quotes, such as "
+                                + "get \"/users?$filter=department eq 'Sales'\" (or give the filter with --filter). See 'help get'.");
+        shell.clear();
+        assertThat(shell.run("environment remove A B")).isEqualTo(ExitCode.USAGE);
+        assertThat(shell.err().strip())
+                .isEqualTo("Unexpected 'B' after the arguments of environment remove: a value with spaces needs quotes."
+                        + " See 'help environment remove'.");
         shell.clear();
         assertThat(shell.run(connect("--thumbprint 00 --certificate x.pfx"))).isEqualTo(ExitCode.USAGE);
         assertThat(shell.err()).contains("one credential form");
