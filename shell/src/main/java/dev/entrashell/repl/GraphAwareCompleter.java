@@ -3,6 +3,7 @@ package dev.entrashell.repl;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -14,28 +15,34 @@ import dev.entrashell.graph.GraphPermissionHints;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.shell.jline3.PicocliJLineCompleter;
 
 /**
  * Picocli's completion of commands, options and option values, plus Graph paths after the five
  * request verbs, segment by segment ({@link GraphPathCompletion}), which a fixed candidate list
- * cannot do because the ids in a path are the user's own. The endpoint table is read at the first
- * Tab after a verb, not at start-up.
+ * cannot do because the ids in a path are the user's own. The command model is built at the first Tab
+ * and the endpoint table read at the first Tab after a verb: neither before the first prompt.
  */
 final class GraphAwareCompleter implements Completer {
     private static final Map<String, String> VERBS =
             Map.of("get", "GET", "post", "POST", "put", "PUT", "patch", "PATCH", "delete", "DELETE");
 
-    private final CommandSpec root;
-    private final Completer commands;
+    private final Supplier<CommandSpec> model;
+    private CommandSpec root;
+    private Completer commands;
     private GraphPermissionHints endpoints;
 
-    GraphAwareCompleter(CommandSpec root, Completer commands) {
-        this.root = root;
-        this.commands = commands;
+    /** {@code model} builds the command model; it is asked on the first Tab, not before the first prompt. */
+    GraphAwareCompleter(Supplier<CommandSpec> model) {
+        this.model = model;
     }
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        if (root == null) {
+            root = model.get();
+            commands = new PicocliJLineCompleter(root);
+        }
         String method = graphPathPosition(line);
         if (method == null) {
             commands.complete(reader, line, candidates);

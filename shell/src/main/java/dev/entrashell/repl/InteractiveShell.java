@@ -24,7 +24,6 @@ import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.PrivateFiles;
 import dev.entrashell.session.Session;
 import dev.entrashell.session.ShellHome;
-import picocli.shell.jline3.PicocliJLineCompleter;
 
 /**
  * The interactive shell: a JLine prompt that shows the connection, tab completion of commands,
@@ -69,9 +68,7 @@ public final class InteractiveShell {
                 .terminal(terminal)
                 .parser(parser)
                 .history(history)
-                .completer(new GraphAwareCompleter(
-                        executor.commandLine().getCommandSpec(),
-                        new PicocliJLineCompleter(executor.commandLine().getCommandSpec())))
+                .completer(new GraphAwareCompleter(() -> executor.commandLine().getCommandSpec()))
                 .variable(LineReader.HISTORY_FILE, home.historyFile())
                 .variable(LineReader.HISTORY_SIZE, 5000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 10000)

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.TestShell;
-import picocli.shell.jline3.PicocliJLineCompleter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +28,7 @@ class GraphAwareCompleterTest {
     @BeforeEach
     void shell() {
         TestShell shell = new TestShell(home, Map.of(), false);
-        var spec = shell.commandLine().getCommandSpec();
-        completer = new GraphAwareCompleter(spec, new PicocliJLineCompleter(spec));
+        completer = new GraphAwareCompleter(() -> shell.commandLine().getCommandSpec());
     }
 
     private List<String> tab(String line) {
