@@ -102,9 +102,9 @@ public final class Environments {
             throw ShellException.usage(option + " '" + value + "' is not a URL; expected https://host[:port].");
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw ShellException.usage(
-                    option + " '" + value + "' must be an https URL with a host, like https://login.example.com"
-                            + " (tokens are never sent over plain http).");
+            throw ShellException.usage(option + " '" + value + "' must be an https URL with a host, like "
+                    + (option.contains("graph") ? "https://graph.example.com" : "https://login.example.com")
+                    + " (tokens are never sent over plain http).");
         }
         if (uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
             throw ShellException.usage(option + " '" + value + "' must not carry a query, fragment or user name.");

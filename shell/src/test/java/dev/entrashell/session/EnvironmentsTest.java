@@ -49,7 +49,11 @@ class EnvironmentsTest {
     void refusesBadEndpoints() throws Exception {
         Environments environments = new Environments(dir.resolve("environments.json"));
         assertThatThrownBy(() -> environments.add("Lab", "http://login.lab", "https://graph.lab", null))
-                .hasMessageContaining("must be an https URL");
+                .hasMessageContaining("--login-endpoint 'http://login.lab' must be an https URL with a host, like "
+                        + "https://login.example.com");
+        assertThatThrownBy(() -> environments.add("Lab", "https://login.lab", "ftp://graph.lab", null))
+                .hasMessageContaining("--graph-endpoint 'ftp://graph.lab' must be an https URL with a host, like "
+                        + "https://graph.example.com");
         assertThatThrownBy(() -> environments.add("global", "https://a", "https://b", null))
                 .hasMessageContaining("built-in");
         Path notCa = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
