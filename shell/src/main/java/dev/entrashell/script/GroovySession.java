@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.Phases;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.runtime.MethodClosure;
 import org.codehaus.groovy.syntax.SyntaxException;
@@ -34,6 +37,7 @@ final class GroovySession {
     private static final Pattern TRAILING_OPERATOR = Pattern.compile("([-+*/%&|^=<>?:.,!]|\\bin)\\s*$");
 
     private final GroovyShell shell;
+    private final CompilerConfiguration config;
     private final ScriptBinding binding;
     private final boolean promptLines;
     private int evaluations;
@@ -44,9 +48,10 @@ final class GroovySession {
         config.setSourceEncoding(StandardCharsets.UTF_8.name());
         config.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
         if (keepDeclarations) {
-            ImportsCarriedOver imports = new ImportsCarriedOver();
-            config.addCompilationCustomizers(new DeclarationsToBinding(), imports.forLaterLines(), imports);
+            config.addCompilationCustomizers(new DeclarationsToBinding());
+            new ImportsCarriedOver().customizers().forEach(config::addCompilationCustomizers);
         }
+        this.config = config;
         this.promptLines = keepDeclarations;
         this.binding = new ScriptBinding(api, List.of());
         this.shell = new GroovyShell(GroovySession.class.getClassLoader(), binding, config);
@@ -86,7 +91,11 @@ final class GroovySession {
      */
     boolean incomplete(String code) {
         try {
-            shell.parse(code, "input.groovy");
+            // Parsed only: a line that parses but does not compile (an import that does not resolve) is
+            // complete, and its error is reported when it runs.
+            CompilationUnit unit = new CompilationUnit(config, null, shell.getClassLoader());
+            unit.addSource("input.groovy", code);
+            unit.compile(Phases.CONVERSION);
             return false;
         } catch (MultipleCompilationErrorsException e) {
             SyntaxException error = e.getErrorCollector().getSyntaxError(0);
@@ -98,9 +107,11 @@ final class GroovySession {
             }
             List<String> lines = code.lines().toList();
             int last = lines.size();
-            if (error.getLine() >= last
-                    && last > 0
-                    && TRAILING_OPERATOR.matcher(lines.get(last - 1)).find()) {
+            Matcher operator = last > 0 ? TRAILING_OPERATOR.matcher(lines.get(last - 1)) : null;
+            if (operator != null
+                    && operator.find()
+                    && error.getLine() == last
+                    && error.getStartColumn() >= operator.start(1) + 1) {
                 return true; // "def total = 40 +": the parser blames the operator, but the rest is on the next line
             }
             return error.getLine() >= last

@@ -1,8 +1,12 @@
 package dev.entrashell.script;
 
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.codehaus.groovy.ast.ClassHelper;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.ImportNode;
 import org.codehaus.groovy.ast.ModuleNode;
@@ -10,52 +14,84 @@ import org.codehaus.groovy.classgen.GeneratorContext;
 import org.codehaus.groovy.control.CompilePhase;
 import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.control.customizers.CompilationCustomizer;
-import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
 /**
  * Groovy mode only: an {@code import} typed on one line is in force on the lines after it, as at any
- * prompt. Each entry is compiled on its own, so its imports are recorded here and handed to every later
- * compilation through {@link #forLaterLines()}. Recorded only once the entry has compiled completely:
- * an import that does not resolve fails its own line and never the lines after it.
+ * prompt. Each entry is compiled on its own, so its imports are recorded once it has compiled completely
+ * (an import that does not resolve fails its own line, never the lines after it) and added to every
+ * later entry, except where that entry declares the same name itself: a later {@code import
+ * java.util.List} replaces an earlier {@code import java.awt.List}.
  */
-final class ImportsCarriedOver extends CompilationCustomizer {
-    private final ImportCustomizer carried = new ImportCustomizer();
-    private final Set<String> known = new HashSet<>();
+final class ImportsCarriedOver {
+    private record StaticMember(String className, String field) {}
 
-    ImportsCarriedOver() {
-        super(CompilePhase.CLASS_GENERATION);
+    private final Map<String, String> classes = new LinkedHashMap<>();
+    private final Set<String> packages = new LinkedHashSet<>();
+    private final Map<String, StaticMember> members = new LinkedHashMap<>();
+    private final Set<String> staticClasses = new LinkedHashSet<>();
+
+    /** The customizers, in the order to configure them: the one that adds, then the one that records. */
+    List<CompilationCustomizer> customizers() {
+        return List.of(new AddRecorded(), new Record());
     }
 
-    /** The customizer that adds the recorded imports to a compilation; configure it before this one. */
-    ImportCustomizer forLaterLines() {
-        return carried;
+    /** Adds what earlier entries imported, unless this entry declares the name itself. */
+    private final class AddRecorded extends CompilationCustomizer {
+        AddRecorded() {
+            super(CompilePhase.CONVERSION);
+        }
+
+        @Override
+        public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
+            if (!classNode.isScript()) {
+                return;
+            }
+            ModuleNode module = source.getAST();
+            Set<String> declared = new LinkedHashSet<>();
+            module.getImports().forEach(node -> declared.add(node.getAlias()));
+            module.getClasses().forEach(node -> declared.add(node.getNameWithoutPackage()));
+            classes.forEach((alias, className) -> {
+                if (!declared.contains(alias)) {
+                    module.addImport(alias, ClassHelper.make(className));
+                }
+            });
+            packages.stream()
+                    .filter(name -> module.getStarImports().stream()
+                            .noneMatch(n -> n.getPackageName().equals(name)))
+                    .forEach(module::addStarImport);
+            members.forEach((alias, member) -> {
+                if (!module.getStaticImports().containsKey(alias)) {
+                    module.addStaticImport(ClassHelper.make(member.className()), member.field(), alias);
+                }
+            });
+            staticClasses.stream()
+                    .filter(name -> !module.getStaticStarImports().containsKey(name))
+                    .forEach(name -> module.addStaticStarImport(name, ClassHelper.make(name)));
+        }
     }
 
-    @Override
-    public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        if (!classNode.isScript()) {
-            return;
+    /** Records this entry's imports, the newer of two with the same name winning; runs only if it compiled. */
+    private final class Record extends CompilationCustomizer {
+        Record() {
+            super(CompilePhase.CLASS_GENERATION);
         }
-        ModuleNode module = source.getAST();
-        for (ImportNode node : module.getImports()) {
-            if (known.add("class " + node.getAlias() + "=" + node.getClassName())) {
-                carried.addImport(node.getAlias(), node.getClassName());
+
+        @Override
+        public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
+            if (!classNode.isScript()) {
+                return;
             }
+            ModuleNode module = source.getAST();
+            for (ImportNode node : module.getImports()) {
+                classes.put(node.getAlias(), node.getClassName());
+            }
+            for (ImportNode node : module.getStarImports()) {
+                packages.add(node.getPackageName());
+            }
+            module.getStaticImports()
+                    .forEach((alias, node) ->
+                            members.put(alias, new StaticMember(node.getClassName(), node.getFieldName())));
+            module.getStaticStarImports().forEach((name, node) -> staticClasses.add(node.getClassName()));
         }
-        for (ImportNode node : module.getStarImports()) {
-            if (known.add("star " + node.getPackageName())) {
-                carried.addStarImports(node.getPackageName().replaceAll("\\.$", ""));
-            }
-        }
-        module.getStaticImports().forEach((alias, node) -> {
-            if (known.add("static " + alias + "=" + node.getClassName() + "." + node.getFieldName())) {
-                carried.addStaticImport(alias, node.getClassName(), node.getFieldName());
-            }
-        });
-        module.getStaticStarImports().forEach((alias, node) -> {
-            if (known.add("static star " + node.getClassName())) {
-                carried.addStaticStars(node.getClassName());
-            }
-        });
     }
 }

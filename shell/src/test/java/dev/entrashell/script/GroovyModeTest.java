@@ -160,14 +160,26 @@ class GroovyModeTest {
                 "LocalDate.of(2026, 11, 22).dayOfWeek.toString().toLowerCase()",
                 "max(40, 42) + 1",
                 "TimeUnit.SECONDS.toMillis(7)",
+                "import static nowhere.Other.*",
+                "import java.awt.List",
+                "import java.util.List",
+                "List.of(5, 6).size() * 100",
                 ":exit");
         TestShell shell = connected(typed);
 
         assertThat(shell.run("groovy")).as(shell.err()).isZero();
 
         assertThat(shell.err().lines().filter(line -> line.contains(".groovy, line ")))
-                .containsExactly("groovy4.groovy, line 1: unable to resolve class nowhere.Missing");
-        assertThat(shell.out()).contains("sunday").contains("43").contains("7000");
+                .containsExactly(
+                        "groovy4.groovy, line 1: unable to resolve class nowhere.Missing",
+                        "groovy8.groovy, line 1: unable to resolve class nowhere.Other");
+        assertThat(shell.out())
+                .contains("sunday")
+                .contains("43")
+                .contains("7000")
+                .contains("200");
+        // An import that fails (ending in *, as an operator would) is a complete line: no continuation prompt.
+        assertThat(typed.prompts).doesNotContain("   ...> ");
     }
 
     @Test
