@@ -14,6 +14,8 @@ import picocli.CommandLine;
  * code; the stack trace goes to {@code --debug} only.
  */
 public final class ErrorFunnel {
+    private static final Set<String> GRAPH_VERBS = Set.of("get", "post", "put", "patch", "delete");
+
     private final ShellOutput output;
     private final Diagnostics diagnostics;
 
@@ -23,8 +25,6 @@ public final class ErrorFunnel {
     }
 
     /** Shows the failure and returns the exit code it stands for. */
-    private static final Set<String> GRAPH_VERBS = Set.of("get", "post", "put", "patch", "delete");
-
     public int report(Throwable failure) {
         diagnostics.trace(failure);
         int code;
@@ -51,11 +51,19 @@ public final class ErrorFunnel {
     }
 
     private static String usageLine(CommandLine.ParameterException e) {
+        boolean leftOver = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.isUnknownOption()
+                && e.getCommandLine().getSubcommands().isEmpty();
+        boolean unknownSubcommand = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.isUnknownOption()
+                && !e.getCommandLine().getSubcommands().isEmpty();
         StringBuilder line = new StringBuilder(
-                e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
-                        ? tooManyArguments(unmatched)
-                        : e.getMessage());
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
+                leftOver
+                        ? tooManyArguments((CommandLine.UnmatchedArgumentException) e)
+                        : unknownSubcommand
+                                ? unknownSubcommand((CommandLine.UnmatchedArgumentException) e)
+                                : e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !leftOver) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
                 line.append(". Did you mean: ")
@@ -85,6 +93,13 @@ public final class ErrorFunnel {
                 : "";
         return "Unexpected " + words + " after the arguments of " + command + ": a value with spaces needs quotes"
                 + example + ".";
+    }
+
+    /** {@code cert lsit}: the word, and what the command has. */
+    private static String unknownSubcommand(CommandLine.UnmatchedArgumentException e) {
+        String command = qualifiedName(e.getCommandLine());
+        return "'" + e.getUnmatched().get(0) + "' is not a subcommand of " + command + " ("
+                + String.join(", ", e.getCommandLine().getSubcommands().keySet()) + ")";
     }
 
     private static String qualifiedName(CommandLine commandLine) {

@@ -230,6 +230,15 @@ class ConnectAndGraphTest {
                         "Unexpected 'eq' 'Sales' after the arguments of get: a value with spaces needs quotes, such as "
                                 + "get \"/users?$filter=department eq 'Sales'\" (or give the filter with --filter). See 'help get'.");
         shell.clear();
+        assertThat(shell.run("environment lst")).isEqualTo(ExitCode.USAGE);
+        assertThat(shell.err().strip())
+                .isEqualTo("'lst' is not a subcommand of environment (list, add, remove). Did you mean: list?"
+                        + " See 'help environment'.");
+        shell.clear();
+        assertThat(shell.run("cert lsit")).isEqualTo(ExitCode.USAGE);
+        assertThat(shell.err().strip())
+                .isEqualTo("'lsit' is not a subcommand of cert (new, list, show, export, import). See 'help cert'.");
+        shell.clear();
         assertThat(shell.run("environment remove A B")).isEqualTo(ExitCode.USAGE);
         assertThat(shell.err().strip())
                 .isEqualTo("Unexpected 'B' after the arguments of environment remove: a value with spaces needs quotes."
