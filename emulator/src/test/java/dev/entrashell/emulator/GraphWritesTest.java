@@ -535,6 +535,16 @@ class GraphWritesTest {
         }
         assertThat(certificateToken(clientId, newCertificate, newKeys).statusCode())
                 .isEqualTo(200);
+        // A 400 changes nothing, not even the properties that were valid.
+        String name = readOnly.ok("applications/" + id).get("displayName").getAsString();
+        message(
+                appAdmin.patch(
+                        "applications/" + id,
+                        "{\"displayName\":\"Renamed By A Bad Request\",\"keyCredentials\":[" + notACertificate + "]}"),
+                400,
+                "Request_BadRequest");
+        assertThat(readOnly.ok("applications/" + id).get("displayName").getAsString())
+                .isEqualTo(name);
         error(readOnly.patch("applications/" + id, "{\"keyCredentials\":[]}"), 403, "Authorization_RequestDenied");
 
         HttpResponse<String> created = appAdmin.post(

@@ -100,7 +100,11 @@ final class ApplicationWrites {
         try (TenantObjects.Held held = objects.write()) {
             Application application = ReadHandlers.application(request, objects);
             String displayName = Bodies.string(values, "displayName", application.displayName());
-            objects.putApplication(new Application(
+            // Everything is checked before anything is written: Graph changes nothing on a 400.
+            KeyCredentialChanges keys = values.containsKey("keyCredentials")
+                    ? KeyCredentialChanges.read(values.get("keyCredentials"), application)
+                    : null;
+            Application changed = new Application(
                     application.id(),
                     application.appId(),
                     displayName,
@@ -112,9 +116,9 @@ final class ApplicationWrites {
                     Bodies.strings(values, "tags", application.tags()),
                     Bodies.string(values, "notes", application.notes()),
                     application.keyCredentials(),
-                    application.passwordCredentials()));
-            if (values.containsKey("keyCredentials")) {
-                KeyCredentialChanges keys = KeyCredentialChanges.read(values.get("keyCredentials"), application);
+                    application.passwordCredentials());
+            objects.putApplication(changed);
+            if (keys != null) {
                 directory.replaceCertificates(request.caller().tenantId(), application.id(), keys.kept(), keys.added());
             }
             if (!displayName.equals(application.displayName())) {
