@@ -1,6 +1,9 @@
 package dev.entrashell.command;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +19,51 @@ final class SecretSources {
     private SecretSources() {}
 
     static char[] fromFile(String option, Path file) {
+        byte[] bytes;
         try {
-            // Files written with echo end in a newline that is not part of the secret.
-            return Files.readString(file, StandardCharsets.UTF_8)
-                    .replaceFirst("\\r?\\n$", "")
-                    .toCharArray();
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw ShellException.usage(option + " " + file + " cannot be read: " + e.getMessage());
         }
+        // Files written with echo end in a newline that is not part of the secret.
+        return text(option, file, bytes).replaceFirst("\\r?\\n$", "").toCharArray();
+    }
+
+    /**
+     * UTF-8, or the UTF-16 that Windows PowerShell 5.1 writes with {@code >} (with its byte-order mark),
+     * as in {@code az account get-access-token > token.json}.
+     */
+    private static String text(String option, Path file, byte[] bytes) {
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        int start = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ShellException.usage(option + " " + file + " is not text in UTF-8 or UTF-16: save it as UTF-8"
+                    + " (in PowerShell: Out-File -Encoding utf8).");
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

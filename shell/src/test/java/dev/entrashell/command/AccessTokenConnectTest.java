@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.TestShell;
+import dev.entrashell.auth.TokenClaims;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
@@ -45,10 +46,12 @@ class AccessTokenConnectTest {
         try (Emulator emulator = Emulator.start(EmulatorOptions.defaults())) {
             DemoTenant demo = emulator.demo();
             String token = issuedToken(emulator, home);
-            Path azJson = Files.writeString(
-                    home.resolve("token.json"),
-                    "{\n  \"accessToken\": \"" + token + "\",\n  \"expiresOn\": \"2026-11-22 06:00:00.000000\",\n"
-                            + "  \"tenant\": \"" + demo.tenantId() + "\",\n  \"tokenType\": \"Bearer\"\n}\n");
+            // As Windows PowerShell 5.1 writes 'az account get-access-token > token.json': UTF-16LE with a BOM, CRLF.
+            String json =
+                    "{\r\n  \"accessToken\": \"" + token + "\",\r\n  \"expiresOn\": \"2026-11-22 06:00:00.000000\",\r\n"
+                            + "  \"tenant\": \"" + demo.tenantId() + "\",\r\n  \"tokenType\": \"Bearer\"\r\n}\r\n";
+            Path azJson =
+                    Files.write(home.resolve("token.json"), ("\uFEFF" + json).getBytes(StandardCharsets.UTF_16LE));
             TestShell shell = TestShell.against(emulator, home.resolve("user"));
 
             int code = shell.run(
@@ -123,7 +126,7 @@ class AccessTokenConnectTest {
     @Test
     void anExpiredGivenTokenSaysSo() throws Exception {
         try (Emulator emulator = Emulator.start(EmulatorOptions.defaults()
-                .withTokenLifetime(Duration.ofSeconds(3))
+                .withTokenLifetime(Duration.ofSeconds(8))
                 .withClockSkew(Duration.ZERO))) {
             String token = issuedToken(emulator, home);
             TestShell shell = TestShell.against(emulator, home.resolve("user"), Map.of("T", token));
@@ -131,7 +134,11 @@ class AccessTokenConnectTest {
                     .as(shell.err())
                     .isZero();
 
-            Thread.sleep(3_500);
+            // Until the token's own expiry has passed: 8 s leave room for the two sessions above on a busy machine.
+            Instant expires = TokenClaims.parse(token).expiresOn();
+            while (!Instant.now().isAfter(expires.plusMillis(200))) {
+                Thread.sleep(100);
+            }
 
             assertThat(shell.run("get /organization")).isEqualTo(1);
             assertThat(shell.err())
