@@ -55,6 +55,13 @@ public final class GivenAccessToken implements TokenSource {
                     "The access token is for " + describe(audience) + ", not Microsoft Graph: get "
                             + "one for Graph, such as with: az account get-access-token --resource https://graph.microsoft.com");
         }
+        if (!forThisCloud(audience, environment)) {
+            throw ShellException.usage(
+                    "The access token is for " + audience + ", Microsoft Graph in another cloud than "
+                            + environment.name() + " (" + environment.graph()
+                            + "): connect with --environment set to the cloud "
+                            + "it was issued in.");
+        }
         if (claims.string("scp") != null) {
             throw ShellException.usage("The access token is a user's (delegated, with scopes " + claims.string("scp")
                     + "): Entra Shell works app-only; give a token issued to an app, or connect with the app's own "
@@ -143,6 +150,15 @@ public final class GivenAccessToken implements TokenSource {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** A built-in cloud takes only its own Graph's tokens; an added environment (a private endpoint) any Graph's. */
+    private static boolean forThisCloud(String audience, Environment environment) {
+        if (!environment.builtIn() || audience.equalsIgnoreCase(GRAPH_APP_ID)) {
+            return true;
+        }
+        String host = URI.create(audience.replaceAll("/+$", "")).getHost();
+        return environment.graph().getHost().equalsIgnoreCase(host);
     }
 
     private static String describe(String audience) {

@@ -91,7 +91,8 @@ class AccessTokenConnectTest {
                     "OLD",
                             jwt("{\"aud\":\"00000003-0000-0000-c000-000000000000\",\"exp\":"
                                     + Instant.now().minusSeconds(60).getEpochSecond() + "}"),
-                    "NOISE", "not-a-token");
+                    "NOISE", "not-a-token",
+                    "GOV", jwt("{\"aud\":\"https://graph.microsoft.us\",\"exp\":" + hour.getEpochSecond() + "}"));
             TestShell shell = TestShell.against(emulator, home, tokens);
 
             assertThat(shell.run("connect --environment Emu --access-token-env ARM"))
@@ -111,6 +112,14 @@ class AccessTokenConnectTest {
             assertThat(shell.run("connect --environment Emu --access-token-env NOISE"))
                     .isEqualTo(2);
             assertThat(shell.err()).contains("The access token is not a JWT");
+            shell.clear();
+            assertThat(shell.run("connect --environment Global --access-token-env GOV"))
+                    .isEqualTo(2);
+            assertThat(shell.err())
+                    .contains(
+                            "The access token is for https://graph.microsoft.us, Microsoft Graph in another cloud than "
+                                    + "Global (https://graph.microsoft.com): connect with --environment set to the cloud it was "
+                                    + "issued in.");
             shell.clear();
             assertThat(shell.run("connect --tenant-id contoso.com --access-token-env ARM"))
                     .isEqualTo(2);
