@@ -27,11 +27,7 @@ final class CertCommand {
      */
     static String connectLine(Thumbprint thumbprint, String store, Optional<String> passwordOptions) {
         return "connect --tenant-id TENANT --client-id APP_ID --thumbprint " + thumbprint
-                + (store.equalsIgnoreCase(CertificateStore.DEFAULT) ? "" : " --store " + quoted(store))
+                + (store.equalsIgnoreCase(CertificateStore.DEFAULT) ? "" : " --store " + LineTokenizer.quote(store))
                 + passwordOptions.map(options -> " " + options).orElse("");
-    }
-
-    private static String quoted(String text) {
-        return text.matches("[A-Za-z0-9_./:\\\\-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 }

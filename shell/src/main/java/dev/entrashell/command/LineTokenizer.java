@@ -14,6 +14,11 @@ import dev.entrashell.ShellException;
 public final class LineTokenizer {
     private LineTokenizer() {}
 
+    /** The word as it must be typed to come back whole from {@link #split}: quoted when it needs to be. */
+    public static String quote(String word) {
+        return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
     public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();

@@ -37,7 +37,7 @@ final class PasswordOptions {
     /** The same options for a connect line, so it opens the file the way this command did. */
     Optional<String> forConnect() {
         if (file != null) {
-            return Optional.of("--password-file " + file);
+            return Optional.of("--password-file " + LineTokenizer.quote(file.toString()));
         }
         return Optional.ofNullable(variable).map(name -> "--password-env " + name);
     }

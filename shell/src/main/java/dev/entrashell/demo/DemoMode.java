@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 
 import dev.entrashell.ShellException;
+import dev.entrashell.command.LineTokenizer;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
@@ -85,20 +86,19 @@ public final class DemoMode implements AutoCloseable {
         out.println("Connect with one of these lines:");
         out.println("  " + common + " --thumbprint " + demo.thumbprintSha1Hex());
         if (demo.pfxFile() != null) {
-            out.println("  " + common + " --certificate " + quoted(demo.pfxFile()) + " --password-file "
-                    + quoted(demo.pfxFile().resolveSibling(demo.pfxFile().getFileName() + ".password")));
+            out.println("  " + common + " --certificate "
+                    + LineTokenizer.quote(demo.pfxFile().toString()) + " --password-file "
+                    + LineTokenizer.quote(demo.pfxFile()
+                            .resolveSibling(demo.pfxFile().getFileName() + ".password")
+                            .toString()));
         }
         if (demo.pemFile() != null) {
-            out.println("  " + common + " --certificate " + quoted(demo.pemFile()));
+            out.println("  " + common + " --certificate "
+                    + LineTokenizer.quote(demo.pemFile().toString()));
         }
         out.println(
                 "Then try: context, get /organization, get /users. The certificate is in " + stored.getParent() + ".");
         out.flush();
-    }
-
-    private static String quoted(Path path) {
-        String text = path.toString();
-        return text.matches("[A-Za-z0-9_./:\\\\-]+") ? text : "'" + text + "'";
     }
 
     @Override

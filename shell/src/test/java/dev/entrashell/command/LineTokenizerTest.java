@@ -1,5 +1,7 @@
 package dev.entrashell.command;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.entrashell.ShellException;
@@ -27,5 +29,22 @@ class LineTokenizerTest {
         assertThatThrownBy(() -> LineTokenizer.split("get '/users"))
                 .isInstanceOf(ShellException.class)
                 .hasMessageContaining("Unclosed single quote");
+    }
+
+    /** What the shell prints for a user to paste back (a connect line with a path) splits back to the same word. */
+    @Test
+    void quotedWordsComeBackWhole() {
+        for (String word : List.of(
+                "plain/path.pfx",
+                "/home/u/my pw.txt",
+                "C:\\Users\\Ann\\certs\\app.pfx",
+                "it's here",
+                "$HOME/\"x\"",
+                "")) {
+            assertThat(LineTokenizer.split("connect --password-file " + LineTokenizer.quote(word)))
+                    .as(word)
+                    .containsExactly("connect", "--password-file", word);
+        }
+        assertThat(LineTokenizer.quote("plain/path.pfx")).isEqualTo("plain/path.pfx");
     }
 }
