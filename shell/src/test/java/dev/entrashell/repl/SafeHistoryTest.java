@@ -20,5 +20,12 @@ class SafeHistoryTest {
                 .isEqualTo("connect --password *** --certificate a.pfx");
         assertThat(history.sanitize("echo pfx-pass-123")).isEqualTo("echo ***");
         assertThat(history.sanitize("get /users")).isEqualTo("get /users");
+        assertThat(history.sanitize("connect --access-token not.a-registered.token --no-welcome"))
+                .isEqualTo("connect --access-token *** --no-welcome");
+        assertThat(history.sanitize("connect --access-token \"Bearer x.y.z\"")).isEqualTo("connect --access-token ***");
+        assertThat(history.sanitize("connect --ACCESS-TOKEN=abc.def.ghi")).isEqualTo("connect --ACCESS-TOKEN=***");
+        assertThat(history.sanitize("connect --access-token-file token.json --access-token-env T"))
+                .as("file and variable names are not secrets")
+                .isEqualTo("connect --access-token-file token.json --access-token-env T");
     }
 }
