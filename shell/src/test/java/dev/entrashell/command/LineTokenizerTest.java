@@ -23,6 +23,16 @@ class LineTokenizerTest {
         assertThat(LineTokenizer.split("   ")).isEmpty();
     }
 
+    /** Windows paths need no quotes; a leading ~ is the home folder, unless quoted. */
+    @Test
+    void windowsPathsAndTheHomeFolder() {
+        String home = System.getProperty("user.home");
+        assertThat(LineTokenizer.split("connect --certificate C:\\certs\\app.pfx --store \\\\server\\share"))
+                .containsExactly("connect", "--certificate", "C:\\certs\\app.pfx", "--store", "\\\\server\\share");
+        assertThat(LineTokenizer.split("cert new --out ~/upload ~ '~/kept' a~b ~other"))
+                .containsExactly("cert", "new", "--out", home + "/upload", home, "~/kept", "a~b", "~other");
+    }
+
     /** An unclosed quote is a usage error, not a silent guess. */
     @Test
     void refusesUnclosedQuotes() {
