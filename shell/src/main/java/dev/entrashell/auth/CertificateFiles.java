@@ -165,6 +165,30 @@ public final class CertificateFiles {
         }
     }
 
+    /**
+     * The certificates a file shows without its password: PEM or DER, or the certificate bags a PKCS#12
+     * file leaves unencrypted (as {@code cert new} writes them; Windows and the JDK encrypt them too).
+     */
+    static List<X509Certificate> certificatesWithoutPassword(byte[] content) {
+        List<X509Certificate> certificates = publicCertificates(content);
+        if (!certificates.isEmpty() || looksLikePem(content)) {
+            return certificates;
+        }
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new ByteArrayInputStream(content), null); // no password: only what is not encrypted
+            List<X509Certificate> found = new ArrayList<>();
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.getCertificate(alias) instanceof X509Certificate certificate) {
+                    found.add(certificate);
+                }
+            }
+            return found;
+        } catch (IOException | GeneralSecurityException e) {
+            return List.of();
+        }
+    }
+
     static String extension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');

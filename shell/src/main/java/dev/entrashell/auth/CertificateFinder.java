@@ -98,6 +98,19 @@ public final class CertificateFinder {
                                 : " (not valid before "
                                         + m.certificate().getNotBefore().toInstant() + ")"))
                 .toList();
+        Optional<Path> lockedNewer = newestLockedMatch(search.locked(), named, now)
+                .filter(locked -> valid.isEmpty()
+                        || locked.certificate()
+                                .getNotBefore()
+                                .after(valid.get(0).certificate().getNotBefore()))
+                .map(LockedMatch::file);
+        if (lockedNewer.isPresent()) {
+            Path file = lockedNewer.get();
+            CertificateCredential credential =
+                    CertificateFiles.loadPkcs12(file, CertificateFiles.read(file), passwords);
+            CertificateRequirements.check(credential);
+            return credential;
+        }
         if (valid.isEmpty()) {
             throw new ShellException("No valid certificate with subject '" + subject + "' was found"
                     + (skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped)) + ". " + search.summary());
@@ -105,6 +118,24 @@ public final class CertificateFinder {
         CertificateCredential credential = withKey(valid.get(0), "'" + subject + "'");
         CertificateRequirements.check(credential);
         return credential;
+    }
+
+    private record LockedMatch(Path file, X509Certificate certificate) {}
+
+    /**
+     * The newest valid match in a password-protected file whose certificate can be read without it (as
+     * {@code cert new} writes them): the one wanted, so its password is asked for (or the error says how
+     * to give it) rather than the certificate reported missing.
+     */
+    private static Optional<LockedMatch> newestLockedMatch(
+            List<Path> locked, Predicate<X509Certificate> named, Instant now) {
+        return locked.stream()
+                .flatMap(file -> CertificateFiles.certificatesWithoutPassword(CertificateFiles.read(file)).stream()
+                        .filter(named)
+                        .filter(c -> !c.getNotAfter().toInstant().isBefore(now)
+                                && !c.getNotBefore().toInstant().isAfter(now))
+                        .map(c -> new LockedMatch(file, c)))
+                .max(Comparator.comparing((LockedMatch m) -> m.certificate().getNotBefore()));
     }
 
     private static CertificateCredential withKey(Match match, String what) {

@@ -137,11 +137,12 @@ class CertCommandsTest {
 
     /**
      * Without password options the password is asked twice, masked; connect --thumbprint then asks for it
-     * too, since the file is named after the thumbprint it was given.
+     * too, since the file is named after the thumbprint it was given, and so does --subject-name, since the
+     * file's certificate names its subject.
      */
     @Test
     void asksForThePasswordTwiceAndConnectAsksForItAgain() throws Exception {
-        Answers answers = new Answers(PASSWORD, PASSWORD, PASSWORD);
+        Answers answers = new Answers(PASSWORD, PASSWORD, PASSWORD, PASSWORD);
         TestShell shell = TestShell.against(emulator, home, answers);
         Path upload = work.resolve("upload");
         assertThat(shell.run("cert new --subject 'Prompted App' --out " + upload))
@@ -158,6 +159,14 @@ class CertCommandsTest {
                 .as(shell.err())
                 .isZero();
         assertThat(answers.asked).hasSize(3).last().isEqualTo("Password for " + thumbprint + ".pfx: ");
+
+        // By subject name too: the file's certificate is readable, so it is known to be the one wanted.
+        shell.clear();
+        assertThat(shell.run("connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id "
+                        + demo.clientId() + " --subject-name 'CN=Prompted App'"))
+                .as(shell.err())
+                .isZero();
+        assertThat(answers.asked).hasSize(4).last().isEqualTo("Password for " + thumbprint + ".pfx: ");
         assertThat(shell.out() + shell.err()).doesNotContain(PASSWORD);
     }
 
