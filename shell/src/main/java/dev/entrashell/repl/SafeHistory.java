@@ -14,7 +14,7 @@ import dev.entrashell.session.Redactor;
  */
 final class SafeHistory extends DefaultHistory {
     private static final Pattern INLINE_SECRET = Pattern.compile(
-            "(?i)(--(?:(?:client-)?(?:secret|password)|access-token)(?:=|\\s+))(\"[^\"]*\"|'[^']*'|\\S+)");
+            "(?i)(--(?:(?:client-)?(?:secret|password)|access-token)(?:=|\\s+(?!-)))(\"[^\"]*\"|'[^']*'|\\S+)");
 
     private final Redactor redactor;
 

@@ -24,6 +24,11 @@ class SafeHistoryTest {
                 .isEqualTo("connect --access-token *** --no-welcome");
         assertThat(history.sanitize("connect --access-token \"Bearer x.y.z\"")).isEqualTo("connect --access-token ***");
         assertThat(history.sanitize("connect --ACCESS-TOKEN=abc.def.ghi")).isEqualTo("connect --ACCESS-TOKEN=***");
+        assertThat(history.sanitize("connect --access-token --environment Emu"))
+                .as("the prompting form: the next option is not a value")
+                .isEqualTo("connect --access-token --environment Emu");
+        assertThat(history.sanitize("connect --tenant-id t --client-id c --secret --no-welcome"))
+                .isEqualTo("connect --tenant-id t --client-id c --secret --no-welcome");
         assertThat(history.sanitize("connect --access-token-file token.json --access-token-env T"))
                 .as("file and variable names are not secrets")
                 .isEqualTo("connect --access-token-file token.json --access-token-env T");
