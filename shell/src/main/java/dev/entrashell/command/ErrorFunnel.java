@@ -1,6 +1,5 @@
 package dev.entrashell.command;
 
-import java.util.List;
 import java.util.Set;
 
 import dev.entrashell.ExitCode;
@@ -32,9 +31,6 @@ public final class ErrorFunnel {
         if (failure instanceof ShellException shell) {
             code = shell.exitCode();
             line = shell.getMessage();
-        } else if (failure instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
-            code = ExitCode.USAGE;
-            line = usageLine(unmatched);
         } else if (failure instanceof CommandLine.ParameterException parameter) {
             code = ExitCode.USAGE;
             line = usageLine(parameter);
@@ -51,25 +47,18 @@ public final class ErrorFunnel {
     }
 
     private static String usageLine(CommandLine.ParameterException e) {
-        boolean leftOver = e instanceof CommandLine.UnmatchedArgumentException unmatched
-                && !unmatched.isUnknownOption()
-                && e.getCommandLine().getSubcommands().isEmpty();
-        boolean unknownSubcommand = e instanceof CommandLine.UnmatchedArgumentException unmatched
-                && !unmatched.isUnknownOption()
-                && !e.getCommandLine().getSubcommands().isEmpty();
+        boolean leaf = e.getCommandLine().getSubcommands().isEmpty();
         StringBuilder line = new StringBuilder(
-                leftOver
-                        ? tooManyArguments((CommandLine.UnmatchedArgumentException) e)
-                        : unknownSubcommand
-                                ? unknownSubcommand((CommandLine.UnmatchedArgumentException) e)
-                                : e.getMessage());
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !leftOver) {
-            List<String> suggestions = unmatched.getSuggestions();
-            if (!suggestions.isEmpty()) {
-                line.append(". Did you mean: ")
-                        .append(String.join(", ", suggestions))
-                        .append('?');
-            }
+                e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                        ? (leaf ? tooManyArguments(unmatched) : unknownSubcommand(unmatched))
+                        : e.getMessage());
+        // picocli's "Did you mean" for a mistyped option or subcommand; leftover words have none worth showing
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()
+                && (unmatched.isUnknownOption() || !leaf)) {
+            line.append(". Did you mean: ")
+                    .append(String.join(", ", unmatched.getSuggestions()))
+                    .append('?');
         }
         if (line.charAt(line.length() - 1) != '.' && line.charAt(line.length() - 1) != '?') {
             line.append('.');
