@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -31,11 +32,13 @@ import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.directory.TenantWorkloads;
 import dev.entrashell.emulator.directory.TrustedCertificateSubject;
+import dev.entrashell.emulator.faults.Bystander;
 import dev.entrashell.emulator.graph.AccessTokenValidator;
 import dev.entrashell.emulator.graph.GraphServer;
 import dev.entrashell.emulator.graph.Throttler;
 import dev.entrashell.emulator.http.LoopbackServer;
 import dev.entrashell.emulator.http.RequestLog;
+import dev.entrashell.emulator.http.ResponseFault;
 import dev.entrashell.emulator.http.ServingHandler;
 import dev.entrashell.emulator.identity.ManagedIdentityHost;
 import dev.entrashell.emulator.identity.ManagedIdentityServer;
@@ -100,6 +103,9 @@ public final class Emulator implements AutoCloseable {
     private final RequestLog log;
     private final Throttler throttler;
     private volatile Throttling throttling;
+    private final AtomicReference<ResponseFault> graphFault;
+    private final SSLContext tls;
+    private final Clock clock;
 
     private Emulator(
             LoopbackServer login,
@@ -110,7 +116,10 @@ public final class Emulator implements AutoCloseable {
             RequestLog log,
             Workloads workloads,
             Throttler throttler,
-            Throttling throttling) {
+            Throttling throttling,
+            AtomicReference<ResponseFault> graphFault,
+            SSLContext tls,
+            Clock clock) {
         this.login = login;
         this.graph = graph;
         this.ca = ca;
@@ -120,6 +129,9 @@ public final class Emulator implements AutoCloseable {
         this.workloads = workloads;
         this.throttler = throttler;
         this.throttling = throttling;
+        this.graphFault = graphFault;
+        this.tls = tls;
+        this.clock = clock;
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
@@ -190,8 +202,21 @@ public final class Emulator implements AutoCloseable {
                 options.clock());
 
         login.serve(new ServingHandler(LOGIN_SERVER, loginServer, log, options.clock()));
-        graph.serve(new ServingHandler(GRAPH_SERVER, graphServer, log, options.clock()));
-        return new Emulator(login, graph, ca, demo, directory, log, workloads, throttler, options.throttling());
+        AtomicReference<ResponseFault> graphFault = new AtomicReference<>(ResponseFault.NONE);
+        graph.serve(new ServingHandler(GRAPH_SERVER, graphServer, log, options.clock(), graphFault::get));
+        return new Emulator(
+                login,
+                graph,
+                ca,
+                demo,
+                directory,
+                log,
+                workloads,
+                throttler,
+                options.throttling(),
+                graphFault,
+                tls,
+                options.clock());
     }
 
     private static DemoTenant seed(
@@ -466,6 +491,22 @@ public final class Emulator implements AutoCloseable {
                     case FIRST_REQUEST_PER_PATH -> Throttler.Trigger.FIRST_REQUEST_PER_PATH;
                 };
         return new Throttler.Rule(trigger, throttling.every(), throttling.status(), throttling.retryAfterSeconds());
+    }
+
+    /**
+     * Makes Graph misbehave in one of the ways of {@code faults.GraphFaults} while the emulator runs;
+     * {@link ResponseFault#NONE} makes it behave again.
+     */
+    public void setGraphFault(ResponseFault fault) {
+        graphFault.set(Objects.requireNonNull(fault, "fault"));
+    }
+
+    /**
+     * Starts a second HTTPS server that this emulator's CA vouches for, on another port of 127.0.0.1,
+     * for a client that must never reach it; the caller closes it.
+     */
+    public Bystander startBystander() throws IOException {
+        return Bystander.start(tls, clock);
     }
 
     /** Calls the listener after each answered request, on the server's thread. */

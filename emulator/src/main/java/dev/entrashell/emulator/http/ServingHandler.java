@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -27,12 +28,20 @@ public final class ServingHandler implements HttpHandler {
     private final RequestHandler handler;
     private final RequestLog log;
     private final Clock clock;
+    private final Supplier<ResponseFault> fault;
 
     public ServingHandler(String server, RequestHandler handler, RequestLog log, Clock clock) {
+        this(server, handler, log, clock, () -> ResponseFault.NONE);
+    }
+
+    /** A server whose answers go through {@code fault}, read afresh for every request. */
+    public ServingHandler(
+            String server, RequestHandler handler, RequestLog log, Clock clock, Supplier<ResponseFault> fault) {
         this.server = server;
         this.handler = handler;
         this.log = log;
         this.clock = clock;
+        this.fault = fault;
     }
 
     @Override
@@ -50,8 +59,9 @@ public final class ServingHandler implements HttpHandler {
                     readOnlyHeaders,
                     body == null ? new byte[0] : body,
                     clock.instant());
-            ServerResponse response =
-                    body == null ? ServerResponse.text(413, "Request body too large") : respond(request);
+            ResponseFault faults = fault.get();
+            ServerResponse response = faults.answer(
+                    request, body == null ? ServerResponse.text(413, "Request body too large") : respond(request));
             // Recorded before the answer goes out, so a client that has its answer finds the request in the log.
             log.record(new RecordedRequest(
                     request.receivedAt(),
@@ -62,7 +72,7 @@ public final class ServingHandler implements HttpHandler {
                     request.body().length == 0 ? null : request.bodyText(),
                     response.status(),
                     response.headers()));
-            write(exchange, request, response);
+            write(exchange, request, response, faults);
         }
     }
 
@@ -74,7 +84,8 @@ public final class ServingHandler implements HttpHandler {
         }
     }
 
-    private static void write(HttpExchange exchange, ServerRequest request, ServerResponse response)
+    private static void write(
+            HttpExchange exchange, ServerRequest request, ServerResponse response, ResponseFault faults)
             throws IOException {
         response.headers()
                 .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -82,7 +93,7 @@ public final class ServingHandler implements HttpHandler {
         exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
+                faults.writeBody(out, response.body());
             }
         }
     }
