@@ -12,6 +12,7 @@ import java.util.Map;
 import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.http.Json;
+import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ResponseFault;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
@@ -30,8 +31,8 @@ public final class GraphFaults {
     public static ResponseFault nextLinkTo(URI origin) {
         return new ResponseFault() {
             @Override
-            public ServerResponse answer(ServerRequest request, ServerResponse answer) {
-                return withNextLink(answer, link -> {
+            public ServerResponse answer(ServerRequest request, RequestHandler serve) {
+                return withNextLink(serve.handle(request), link -> {
                     URI next = URI.create(link);
                     return origin.getScheme() + "://" + origin.getRawAuthority() + next.getRawPath()
                             + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
@@ -47,18 +48,19 @@ public final class GraphFaults {
     public static ResponseFault loopingNextLink() {
         return new ResponseFault() {
             @Override
-            public ServerResponse answer(ServerRequest request, ServerResponse answer) {
+            public ServerResponse answer(ServerRequest request, RequestHandler serve) {
                 String self = request.header("Host")
                         .map(host -> "https://" + host + request.pathAndQuery())
                         .orElseThrow();
-                return withNextLink(answer, link -> self);
+                return withNextLink(serve.handle(request), link -> self);
             }
         };
     }
 
     /**
      * Requests for {@code path} (without the query) are answered with {@code status} (301, 302, 303,
-     * 307 or 308) and {@code Location: location}, without being served.
+     * 307 or 308) and {@code Location: location}, without being served (a redirected POST creates
+     * nothing).
      */
     public static ResponseFault redirect(String path, int status, URI location) {
         if (status < 300 || status > 308) {
@@ -66,9 +68,9 @@ public final class GraphFaults {
         }
         return new ResponseFault() {
             @Override
-            public ServerResponse answer(ServerRequest request, ServerResponse answer) {
+            public ServerResponse answer(ServerRequest request, RequestHandler serve) {
                 if (!request.rawPath().equals(path)) {
-                    return answer;
+                    return serve.handle(request);
                 }
                 return new ServerResponse(status, Map.of("Location", location.toString()), new byte[0]);
             }
@@ -76,13 +78,13 @@ public final class GraphFaults {
     }
 
     /**
-     * Every Graph request is answered with {@code status} and {@code Retry-After: seconds}: a storm
-     * that retrying never gets through.
+     * Every Graph request is answered with {@code status} and {@code Retry-After: seconds}, without
+     * being served: a storm that retrying never gets through.
      */
     public static ResponseFault storm(int status, int retryAfterSeconds) {
         return new ResponseFault() {
             @Override
-            public ServerResponse answer(ServerRequest request, ServerResponse answer) {
+            public ServerResponse answer(ServerRequest request, RequestHandler serve) {
                 JsonObject error = new JsonObject();
                 error.addProperty("code", status == 429 ? "TooManyRequests" : "ServiceUnavailable");
                 error.addProperty("message", "The emulator's storm fault answers every request with " + status + ".");

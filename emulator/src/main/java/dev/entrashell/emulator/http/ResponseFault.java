@@ -11,9 +11,12 @@ import java.io.OutputStream;
 public interface ResponseFault {
     ResponseFault NONE = new ResponseFault() {};
 
-    /** The answer to send for {@code request}, given what the handler answered. */
-    default ServerResponse answer(ServerRequest request, ServerResponse answer) {
-        return answer;
+    /**
+     * The answer to send for {@code request}: by default what the server's handler answers ({@code
+     * serve}); a fault may change that answer, or answer without serving the request at all.
+     */
+    default ServerResponse answer(ServerRequest request, RequestHandler serve) {
+        return serve.handle(request);
     }
 
     /** Writes the whole body, which the headers announced with its length. */

@@ -60,8 +60,9 @@ public final class ServingHandler implements HttpHandler {
                     body == null ? new byte[0] : body,
                     clock.instant());
             ResponseFault faults = fault.get();
-            ServerResponse response = faults.answer(
-                    request, body == null ? ServerResponse.text(413, "Request body too large") : respond(request));
+            ServerResponse response = body == null
+                    ? ServerResponse.text(413, "Request body too large")
+                    : faults.answer(request, this::respond);
             // Recorded before the answer goes out, so a client that has its answer finds the request in the log.
             log.record(new RecordedRequest(
                     request.receivedAt(),
