@@ -168,7 +168,8 @@ final class ConnectCommand implements Runnable {
             names = "--timeout",
             paramLabel = "SECONDS",
             defaultValue = "100",
-            description = "How long to wait for each answer from Entra ID and Graph (default: ${DEFAULT-VALUE}).")
+            description =
+                    "The deadline, in seconds, of each exchange with Entra ID and of each Graph call, retries, waits for Retry-After and a slow answer included (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--no-welcome", description = "Do not print the line that confirms the connection.")

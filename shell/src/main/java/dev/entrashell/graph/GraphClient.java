@@ -1,15 +1,17 @@
 package dev.entrashell.graph;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import dev.entrashell.ShellException;
 import dev.entrashell.auth.AccessToken;
+import dev.entrashell.net.Deadlines;
 import dev.entrashell.net.NetworkErrors;
+import dev.entrashell.net.RefusedRequest;
 import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.Connection;
 import okhttp3.Call;
@@ -50,6 +52,7 @@ public final class GraphClient {
     /** Follows {@code @odata.nextLink} verbatim to the last page, re-sending the headers on every page. */
     public void pages(GraphRequest request, PageSink sink) throws IOException {
         HttpUrl url = url(request);
+        NextLinks links = nextLinks(request);
         while (url != null) {
             if (Thread.currentThread().isInterrupted()) {
                 throw ShellException.interrupted("paging stopped");
@@ -61,10 +64,13 @@ public final class GraphClient {
             JsonObject page = body.getAsJsonObject();
             JsonElement next = page.remove("@odata.nextLink");
             sink.page(page);
-            url = next == null || next.isJsonNull()
-                    ? null
-                    : GraphUrls.resolve(connection.environment(), next.getAsString(), request.apiVersion());
+            url = next == null || next.isJsonNull() ? null : links.follow(next.getAsString());
         }
+    }
+
+    /** The checks for the links of the listing that {@code first} begins. */
+    public NextLinks nextLinks(GraphRequest first) {
+        return new NextLinks(connection.http().graphOrigin(), url(first));
     }
 
     private HttpUrl url(GraphRequest request) {
@@ -94,7 +100,11 @@ public final class GraphClient {
         }
         builder.method(request.method(), body);
         Call call = connection.http().graphClient().newCall(builder.build());
-        try (Cancellation.Tracked tracked = cancellation.track(call::cancel);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (Cancellation.Tracked tracked = cancellation.track(() -> {
+                    cancelled.set(true);
+                    call.cancel();
+                });
                 Response response = call.execute()) {
             ResponseBody responseBody = response.body();
             String text = responseBody == null ? "" : responseBody.string();
@@ -112,17 +122,14 @@ public final class GraphClient {
                     response.code(), response.header("request-id"), response.header("Content-Type"), text);
         } catch (ShellException e) {
             throw e;
-        } catch (InterruptedIOException e) {
-            if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
+        } catch (RefusedRequest e) {
+            throw new ShellException(e.getMessage(), e);
+        } catch (IOException e) {
+            if (cancelled.get() || Thread.currentThread().isInterrupted()) {
                 throw ShellException.interrupted("the request to " + url.host() + " was cancelled");
             }
-            throw NetworkErrors.explain(
-                    e,
-                    connection.environment().graph(),
-                    connection.environment().name());
-        } catch (IOException e) {
-            if (call.isCanceled()) {
-                throw ShellException.interrupted("the request to " + url.host() + " was cancelled");
+            if (call.isCanceled()) { // by OkHttp's call timeout: the deadline passed
+                throw Deadlines.passed(connection.http(), e);
             }
             throw NetworkErrors.explain(
                     e,

@@ -15,6 +15,11 @@ public record GraphRequest(
         headers = List.copyOf(headers);
     }
 
+    /** The same request, sent to {@code other}: the next page of a listing. */
+    public GraphRequest withTarget(String other) {
+        return new GraphRequest(method, other, apiVersion, headers, body, options);
+    }
+
     public static GraphRequest get(String target) {
         return new GraphRequest("GET", target, "v1.0", List.of(), null, QueryOptions.none());
     }

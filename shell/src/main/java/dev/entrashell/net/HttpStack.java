@@ -8,13 +8,15 @@ import okhttp3.OkHttpClient;
 
 /**
  * The HTTP clients of one connection, both bound to the environment's TLS trust and to the connection's
- * timeout: a plain one for the token endpoint (MSAL does its own retrying) and one with Graph's
- * middleware (retry on 429/503/504 honouring Retry-After, redirects, compression) for Graph calls.
+ * deadline for one exchange: a plain one for the token endpoint (MSAL does its own retrying) and one
+ * with Graph's middleware (retry on 429/503/504 honouring Retry-After, redirects within the Graph
+ * origin, compression) for Graph calls, which sends nothing anywhere but the Graph origin.
  */
 public final class HttpStack {
     private final OkHttpClient tokenClient;
     private final Diagnostics diagnostics;
     private final Duration timeout;
+    private final GraphOrigin graphOrigin;
     private final java.util.function.Consumer<String> retryNotices;
     private OkHttpClient graphClient;
 
@@ -26,6 +28,7 @@ public final class HttpStack {
         this.diagnostics = diagnostics;
         this.retryNotices = retryNotices;
         this.timeout = timeout;
+        this.graphOrigin = GraphOrigin.of(environment.graph());
         TlsTrust trust = TlsTrust.forCaFile(environment.caFile());
         this.tokenClient = new OkHttpClient.Builder()
                 .sslSocketFactory(trust.socketFactory(), trust.trustManager())
@@ -45,11 +48,21 @@ public final class HttpStack {
     public synchronized OkHttpClient graphClient() {
         if (graphClient == null) {
             graphClient = GraphPipeline.build(
-                    tokenClient, timeout, new RetryInterceptor(retryNotices), new DebugInterceptor(diagnostics));
+                    tokenClient,
+                    graphOrigin,
+                    timeout,
+                    new RetryInterceptor(retryNotices),
+                    new DebugInterceptor(diagnostics));
         }
         return graphClient;
     }
 
+    /** Where this connection's Graph requests, and its token, may go. */
+    public GraphOrigin graphOrigin() {
+        return graphOrigin;
+    }
+
+    /** The deadline of one exchange, retries included ({@code connect --timeout}). */
     public Duration timeout() {
         return timeout;
     }

@@ -17,6 +17,8 @@ import okhttp3.Response;
  * waiting as long as {@code Retry-After} says (or backing off exponentially when it says nothing), and
  * tells the user why the prompt is waiting. Replaces graph-core's RetryHandler, which waits silently.
  * Bodies are replayed, so POST, PATCH and PUT are retried too: Graph throttles them before acting.
+ * A wait that would end past the call's deadline is not begun: the answer is given up at once, with a
+ * line that says so, rather than a sleep that the deadline then cuts short.
  */
 public final class RetryInterceptor implements Interceptor {
     public static final int MAX_RETRIES = 4;
@@ -31,9 +33,17 @@ public final class RetryInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
+        long deadlineNanos = chain.call().timeout().timeoutNanos();
+        long started = System.nanoTime();
         Response response = chain.proceed(request);
         for (int retry = 1; retry <= MAX_RETRIES && retriable(response.code()); retry++) {
             Duration wait = waitFor(response, retry);
+            if (deadlineNanos > 0 && System.nanoTime() - started + wait.toNanos() >= deadlineNanos) {
+                notice.accept("Graph answered " + response.code() + (response.code() == 429 ? " (throttled)" : "")
+                        + " and asks to wait " + seconds(wait) + ", past this call's deadline of "
+                        + seconds(Duration.ofNanos(deadlineNanos)) + " (connect --timeout); not retrying.");
+                return response;
+            }
             notice.accept("Graph answered " + response.code() + (response.code() == 429 ? " (throttled)" : "")
                     + "; retrying in " + seconds(wait) + " (retry " + retry + " of " + MAX_RETRIES + ")...");
             response.close();

@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import dev.entrashell.ShellException;
 import dev.entrashell.graph.GraphClient;
 import dev.entrashell.graph.GraphRequest;
+import dev.entrashell.graph.NextLinks;
 import dev.entrashell.graph.QueryOptions;
 
 /**
@@ -22,6 +23,7 @@ final class LazyPages implements Iterator<Object> {
     private final Supplier<GraphClient> client;
     private final Deque<JsonElement> items = new ArrayDeque<>();
     private GraphRequest next;
+    private NextLinks links;
 
     LazyPages(Supplier<GraphClient> client, GraphRequest first) {
         this.client = client;
@@ -48,8 +50,14 @@ final class LazyPages implements Iterator<Object> {
         if (Thread.currentThread().isInterrupted()) {
             throw ShellException.interrupted("paging stopped");
         }
+        GraphClient graph = client.get();
         GraphRequest request = next;
-        JsonElement body = client.get().send(request).json();
+        if (links == null) {
+            links = graph.nextLinks(request);
+        } else { // a next link, checked only now, once the loop has used every item before it
+            request = request.withTarget(links.follow(request.target()).toString());
+        }
+        JsonElement body = graph.send(request).json();
         if (!body.isJsonObject()) {
             throw new ShellException("Graph answered a page that is not a JSON object; paging stopped.");
         }

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import dev.entrashell.ExitCode;
 import dev.entrashell.ShellException;
+import dev.entrashell.net.Deadlines;
 import groovy.lang.MissingPropertyException;
 
 /** Turns what a script threw into the one line the user sees: the script's file, the line, the message. */
@@ -29,7 +30,8 @@ final class ScriptFailures {
         }
         String message = failure instanceof ShellException
                 ? failure.getMessage()
-                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                : Deadlines.userMessage(failure)
+                        .orElse(failure.getClass().getSimpleName() + ": " + failure.getMessage());
         return new ScriptException(where + ": " + message + odataHint(failure), false, failure);
     }
 

@@ -9,6 +9,7 @@ import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 
+import dev.entrashell.net.GraphOrigin;
 import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.Connection;
 import okhttp3.HttpUrl;
@@ -39,7 +40,7 @@ final class TypedGraph {
                 .build();
         String base = endpoint.newBuilder().addPathSegment("v1.0").build().toString();
         BaseGraphRequestAdapter adapter = new BaseGraphRequestAdapter(
-                new BaseBearerTokenAuthenticationProvider(new HostBoundTokens(connection, endpoint.host())),
+                new BaseBearerTokenAuthenticationProvider(new OriginBoundTokens(connection)),
                 base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
                 http);
         return new GraphServiceClient(adapter);
@@ -53,19 +54,25 @@ final class TypedGraph {
         }
     }
 
-    /** The connection's token, for https requests to the Graph host and nowhere else. */
-    private static final class HostBoundTokens implements AccessTokenProvider {
+    /**
+     * The connection's token, for requests to the Graph origin (scheme, host and port) and nowhere else.
+     * Kiota's own host check compares the name only, so another port of the Graph host passed it; the
+     * HTTP client refuses such a request anyway, and this refuses to hand out the token for it.
+     */
+    private static final class OriginBoundTokens implements AccessTokenProvider {
         private final Connection connection;
+        private final GraphOrigin origin;
         private final AllowedHostsValidator hosts;
 
-        HostBoundTokens(Connection connection, String graphHost) {
+        OriginBoundTokens(Connection connection) {
             this.connection = connection;
-            this.hosts = new AllowedHostsValidator(graphHost);
+            this.origin = connection.http().graphOrigin();
+            this.hosts = new AllowedHostsValidator(origin.host());
         }
 
         @Override
         public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || !hosts.isUrlHostValid(uri)) {
+            if (!origin.owns(uri)) {
                 return "";
             }
             return connection.tokens().token().value();
