@@ -164,10 +164,13 @@ final class ConnectCommand implements Runnable {
             description = "Send the certificate chain (x5c), for subject name and issuer sign-in.")
     boolean sendCertificateChain;
 
+    /** Graph's own SDKs wait 100 s for a call; so does the shell, for a whole call with its retries. */
+    static final String DEFAULT_TIMEOUT_SECONDS = "100";
+
     @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
-            defaultValue = "100",
+            defaultValue = DEFAULT_TIMEOUT_SECONDS,
             description =
                     "The deadline, in seconds, of each exchange with Entra ID and of each Graph call, retries, waits for Retry-After and a slow answer included (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;

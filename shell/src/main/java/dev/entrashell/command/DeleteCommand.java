@@ -3,7 +3,10 @@ package dev.entrashell.command;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "delete", description = "DELETE a Graph resource.")
+@Command(
+        name = "delete",
+        description = "DELETE a Graph resource.",
+        footer = {"", GraphRequestOptions.DEADLINE, GraphRequestOptions.ONE_ORIGIN})
 final class DeleteCommand implements Runnable {
     @Mixin
     HelpOption help;

@@ -10,6 +10,15 @@ import picocli.CommandLine.Parameters;
 
 /** The options every Graph request command shares (get, post, put, patch, delete). */
 final class GraphRequestOptions {
+    /** The guarantees every Graph request command states at the end of its help. */
+    static final String DEADLINE =
+            "Each call (each page with --all) ends within the connection's deadline, retries and waits included: connect --timeout SECONDS, default "
+                    + ConnectCommand.DEFAULT_TIMEOUT_SECONDS
+                    + ".";
+
+    static final String ONE_ORIGIN =
+            "The token and the request go to the connection's Graph endpoint (scheme, host and port) only: an absolute URL, a next-page link or a redirect elsewhere is refused.";
+
     @Parameters(
             index = "0",
             paramLabel = "PATH_OR_URL",

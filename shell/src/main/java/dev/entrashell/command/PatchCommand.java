@@ -3,7 +3,10 @@ package dev.entrashell.command;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "patch", description = "PATCH a Graph resource: change some of its properties.")
+@Command(
+        name = "patch",
+        description = "PATCH a Graph resource: change some of its properties.",
+        footer = {"", GraphRequestOptions.DEADLINE, GraphRequestOptions.ONE_ORIGIN})
 final class PatchCommand implements Runnable {
     @Mixin
     HelpOption help;

@@ -5,7 +5,8 @@ import picocli.CommandLine.Mixin;
 
 @Command(
         name = "post",
-        description = "POST to a Graph resource: create, or call an action such as /applications/ID/addPassword.")
+        description = "POST to a Graph resource: create, or call an action such as /applications/ID/addPassword.",
+        footer = {"", GraphRequestOptions.DEADLINE, GraphRequestOptions.ONE_ORIGIN})
 final class PostCommand implements Runnable {
     @Mixin
     HelpOption help;

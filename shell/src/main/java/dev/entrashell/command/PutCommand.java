@@ -3,7 +3,10 @@ package dev.entrashell.command;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "put", description = "PUT a Graph resource.")
+@Command(
+        name = "put",
+        description = "PUT a Graph resource.",
+        footer = {"", GraphRequestOptions.DEADLINE, GraphRequestOptions.ONE_ORIGIN})
 final class PutCommand implements Runnable {
     @Mixin
     HelpOption help;

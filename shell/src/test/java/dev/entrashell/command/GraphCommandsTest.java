@@ -65,6 +65,18 @@ class GraphCommandsTest {
 
     /** --all pages to the end: every user once, in Graph's order, with the requested page size. */
     @Test
+    void everyVerbsHelpStatesTheDeadlineAndTheOneOrigin() {
+        for (String verb : new String[] {"get", "post", "put", "patch", "delete"}) {
+            shell.clear();
+            assertThat(shell.run("help " + verb)).isZero();
+            assertThat(shell.out().replaceAll("\\s+", " "))
+                    .as(verb)
+                    .contains("deadline, retries and waits included: connect --timeout SECONDS, default 100")
+                    .contains("a next-page link or a redirect elsewhere is refused");
+        }
+    }
+
+    @Test
     void allPagesAsJson() {
         int before = graphRequests();
         assertThat(shell.run("get /users --all --top 100 --select id,displayName --output json"))
