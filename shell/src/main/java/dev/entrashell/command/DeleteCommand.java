@@ -22,6 +22,8 @@ final class DeleteCommand implements Runnable {
 
     @Override
     public void run() {
-        new GraphCall(services).run("DELETE", request);
+        if (request.force || new DeleteConfirmation(services).confirmed(request.target)) {
+            new GraphCall(services).run("DELETE", request);
+        }
     }
 }

@@ -91,6 +91,8 @@ final class GraphRequestOptions {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the output to this file instead of the screen.")
     Path out;
 
-    @Option(names = "--force", description = "With --out: replace the file if it exists.")
+    @Option(
+            names = "--force",
+            description = "With --out: replace the file if it exists. With delete: do not ask first.")
     boolean force;
 }
