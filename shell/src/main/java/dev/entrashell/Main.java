@@ -136,7 +136,7 @@ public final class Main implements Callable<Integer> {
         DemoMode demoMode = null;
         try {
             if (demo) {
-                demoMode = DemoMode.start(home, environments, output.out());
+                demoMode = DemoMode.start(home, environments, output.err());
             }
             if (shell != null) {
                 return shell.run(services, LineExecutor::new);

@@ -13,6 +13,7 @@ import dev.entrashell.command.LineTokenizer;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.state.DemoAppFiles;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.PrivateFiles;
 import dev.entrashell.session.ShellHome;
@@ -20,19 +21,24 @@ import dev.entrashell.session.ShellHome;
 /**
  * {@code --demo}: the tenant emulator in this process, registered as environment {@code Demo}, its demo
  * app's certificate in the default store, and the connect lines that work printed for a newcomer to
- * copy. The emulator keeps its CA and demo credentials in {@code $ENTRA_SHELL_HOME/demo}, so the lines
- * stay the same from one run to the next.
+ * copy (on stderr, like every banner: standard output carries data only). The emulator keeps its CA and
+ * demo credentials in {@code $ENTRA_SHELL_HOME/demo}, so the lines stay the same from one run to the next.
+ * The {@code Demo} environment lives as long as the demo: it is removed when the demo ends, and one left
+ * by a demo that crashed is replaced by the next.
  */
 public final class DemoMode implements AutoCloseable {
     public static final String ENVIRONMENT = "Demo";
 
     private final Emulator emulator;
+    private final Environments environments;
 
-    private DemoMode(Emulator emulator) {
+    private DemoMode(Emulator emulator, Environments environments) {
         this.emulator = emulator;
+        this.environments = environments;
     }
 
-    public static DemoMode start(ShellHome home, Environments environments, PrintWriter out) {
+    /** Starts the demo and writes its welcome, the connect lines that work, to {@code err}. */
+    public static DemoMode start(ShellHome home, Environments environments, PrintWriter err) {
         Emulator emulator;
         try {
             emulator = Emulator.start(
@@ -49,8 +55,8 @@ public final class DemoMode implements AutoCloseable {
                     ca);
             DemoTenant demo = emulator.demo();
             Path stored = placeInDefaultStore(home, demo);
-            printWelcome(out, emulator, demo, stored);
-            return new DemoMode(emulator);
+            printWelcome(err, emulator, demo, stored);
+            return new DemoMode(emulator, environments);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             emulator.close();
             throw e instanceof ShellException shell
@@ -95,6 +101,10 @@ public final class DemoMode implements AutoCloseable {
         if (demo.pemFile() != null) {
             out.println("  " + common + " --certificate "
                     + LineTokenizer.quote(demo.pemFile().toString()));
+            out.println("  " + common + " --secret-file "
+                    + LineTokenizer.quote(demo.pemFile()
+                            .resolveSibling(DemoAppFiles.SECRET_FILE)
+                            .toString()));
         }
         out.println(
                 "Then try: context, get /organization, get /users. The certificate is in " + stored.getParent() + ".");
@@ -104,5 +114,10 @@ public final class DemoMode implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
+        try {
+            environments.remove(ENVIRONMENT);
+        } catch (ShellException alreadyGone) {
+            // removed by hand during the demo ('environment remove Demo'): nothing left to do
+        }
     }
 }

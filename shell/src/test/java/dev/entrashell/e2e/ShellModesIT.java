@@ -18,7 +18,10 @@ class ShellModesIT {
     @TempDir
     Path home;
 
-    /** --demo prints connect lines that work: each of them connects and Graph answers. */
+    /**
+     * --demo prints connect lines that work (on stderr: stdout is data only), each of them connects and
+     * Graph answers; the Demo environment lasts as long as the demo.
+     */
     @Test
     void demoLinesWork() throws Exception {
         ShellProcess shell = new ShellProcess(home);
@@ -26,15 +29,18 @@ class ShellModesIT {
         assertThat(first.exitCode()).isZero();
         ShellProcess.Result demo = shell.runWithInput("", "--demo", "-c", "environment list");
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        List<String> lines = demo.out()
+        assertThat(demo.out()).doesNotContain("connect ", "Demo tenant");
+        List<String> lines = demo.err()
                 .lines()
                 .map(String::strip)
                 .filter(l -> l.startsWith("connect "))
                 .toList();
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).contains("--thumbprint");
+        assertThat(lines.get(3)).contains("--secret-file");
         assertThat(demo.out())
                 .containsPattern("Demo\\s+https://127.0.0.1:\\d+\\s+https://127.0.0.1:\\d+\\s+User-defined");
+        assertThat(shell.run("environment list").out()).doesNotContain("Demo");
         for (String connect : lines) {
             ShellProcess.Result run = shell.runWithInput(
                     "", "--demo", "-c", connect, "-c", "context", "-c", "get /organization --output json");
@@ -44,9 +50,17 @@ class ShellModesIT {
                     .containsPattern("AuthType\\s+: AppOnly")
                     .containsPattern("\"displayName\":\\s*\"Contoso Demo\"");
         }
+        // A Demo environment left by a demo that crashed (a dead port) is replaced by the next demo.
+        assertThat(shell.run(
+                                "environment add Demo --login-endpoint https://127.0.0.1:9 --graph-endpoint https://127.0.0.1:9")
+                        .exitCode())
+                .isZero();
+        ShellProcess.Result afterCrash =
+                shell.runWithInput("", "--demo", "-c", lines.get(3), "-c", "get /organization");
+        assertThat(afterCrash.exitCode()).as(afterCrash.err()).isZero();
         // The demo's state is kept: the same thumbprint next time, in owner-only files.
         ShellProcess.Result again = shell.runWithInput("", "--demo", "-c", "context");
-        assertThat(again.out()).contains(lines.get(0));
+        assertThat(again.err()).contains(lines.get(0));
         try (Stream<Path> files = Files.walk(home.resolve("demo"))) {
             files.filter(Files::isRegularFile)
                     .forEach(f -> assertThat(permissions(f)).as(f.toString()).isEqualTo("rw-------"));
@@ -95,7 +109,7 @@ class ShellModesIT {
         ShellProcess shell = new ShellProcess(home);
         ShellProcess.Result demo = shell.runWithInput("", "--demo", "-c", "environment list");
         Matcher pfxLine = Pattern.compile("(connect .*--certificate \\S+demo-app.pfx --password-file (\\S+))")
-                .matcher(demo.out());
+                .matcher(demo.err());
         assertThat(pfxLine.find()).isTrue();
         String password = Files.readString(Path.of(pfxLine.group(2))).strip();
         String keyBody = Files.readString(home.resolve("demo/demo-app.pem"))
