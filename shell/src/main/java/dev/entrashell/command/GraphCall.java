@@ -42,6 +42,7 @@ final class GraphCall {
         if (options.all && !method.equals("GET")) {
             throw ShellException.usage("--all pages through a collection; it goes with get only.");
         }
+        JmesQuery query = options.query == null ? null : JmesQuery.compile(options.query); // before any call
         GraphClient client =
                 new GraphClient(services.session().require(), services.cancellation(), GraphPermissionHints.load());
         ShellOutput output = services.output();
@@ -52,7 +53,6 @@ final class GraphCall {
                     : Arrays.stream(options.select.split(","))
                             .map(String::strip)
                             .toList();
-            JmesQuery query = options.query == null ? null : JmesQuery.compile(options.query);
             if (options.all) {
                 OutputFormat format =
                         options.format != null ? options.format : person ? OutputFormat.table : OutputFormat.json;
