@@ -52,6 +52,7 @@ import dev.entrashell.emulator.tls.Thumbprints;
 import dev.entrashell.emulator.token.AadResponses;
 import dev.entrashell.emulator.token.AccessTokenIssuer;
 import dev.entrashell.emulator.token.ClientAssertionVerifier;
+import dev.entrashell.emulator.token.FaultyTokenEndpoint;
 import dev.entrashell.emulator.token.LoginEndpoints;
 import dev.entrashell.emulator.token.LoginServer;
 import dev.entrashell.emulator.token.OpenIdMetadata;
@@ -100,6 +101,7 @@ public final class Emulator implements AutoCloseable {
     private final RequestLog log;
     private final Throttler throttler;
     private volatile Throttling throttling;
+    private final FaultyTokenEndpoint tokenFaults;
 
     private Emulator(
             LoopbackServer login,
@@ -110,7 +112,8 @@ public final class Emulator implements AutoCloseable {
             RequestLog log,
             Workloads workloads,
             Throttler throttler,
-            Throttling throttling) {
+            Throttling throttling,
+            FaultyTokenEndpoint tokenFaults) {
         this.login = login;
         this.graph = graph;
         this.ca = ca;
@@ -120,6 +123,7 @@ public final class Emulator implements AutoCloseable {
         this.workloads = workloads;
         this.throttler = throttler;
         this.throttling = throttling;
+        this.tokenFaults = tokenFaults;
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
@@ -189,9 +193,11 @@ public final class Emulator implements AutoCloseable {
                 throttler,
                 options.clock());
 
-        login.serve(new ServingHandler(LOGIN_SERVER, loginServer, log, options.clock()));
+        FaultyTokenEndpoint tokenFaults = new FaultyTokenEndpoint(loginServer);
+        login.serve(new ServingHandler(LOGIN_SERVER, tokenFaults, log, options.clock()));
         graph.serve(new ServingHandler(GRAPH_SERVER, graphServer, log, options.clock()));
-        return new Emulator(login, graph, ca, demo, directory, log, workloads, throttler, options.throttling());
+        return new Emulator(
+                login, graph, ca, demo, directory, log, workloads, throttler, options.throttling(), tokenFaults);
     }
 
     private static DemoTenant seed(
@@ -456,6 +462,14 @@ public final class Emulator implements AutoCloseable {
 
     public Throttling throttling() {
         return throttling;
+    }
+
+    /**
+     * Makes the token endpoint fail (or, with {@link LoginFault#none()}, work again) while the emulator
+     * runs: a 5xx, or an HTML page, instead of Entra's answer.
+     */
+    public void setLoginFault(LoginFault fault) {
+        tokenFaults.setFault(fault);
     }
 
     private static Throttler.Rule rule(Throttling throttling) {
