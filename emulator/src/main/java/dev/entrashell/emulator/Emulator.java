@@ -55,6 +55,7 @@ import dev.entrashell.emulator.tls.Thumbprints;
 import dev.entrashell.emulator.token.AadResponses;
 import dev.entrashell.emulator.token.AccessTokenIssuer;
 import dev.entrashell.emulator.token.ClientAssertionVerifier;
+import dev.entrashell.emulator.token.FaultyTokenEndpoint;
 import dev.entrashell.emulator.token.LoginEndpoints;
 import dev.entrashell.emulator.token.LoginServer;
 import dev.entrashell.emulator.token.OpenIdMetadata;
@@ -106,6 +107,7 @@ public final class Emulator implements AutoCloseable {
     private final AtomicReference<ResponseFault> graphFault;
     private final SSLContext tls;
     private final Clock clock;
+    private final FaultyTokenEndpoint tokenFaults;
 
     private Emulator(
             LoopbackServer login,
@@ -119,7 +121,8 @@ public final class Emulator implements AutoCloseable {
             Throttling throttling,
             AtomicReference<ResponseFault> graphFault,
             SSLContext tls,
-            Clock clock) {
+            Clock clock,
+            FaultyTokenEndpoint tokenFaults) {
         this.login = login;
         this.graph = graph;
         this.ca = ca;
@@ -132,6 +135,7 @@ public final class Emulator implements AutoCloseable {
         this.graphFault = graphFault;
         this.tls = tls;
         this.clock = clock;
+        this.tokenFaults = tokenFaults;
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
@@ -201,7 +205,8 @@ public final class Emulator implements AutoCloseable {
                 throttler,
                 options.clock());
 
-        login.serve(new ServingHandler(LOGIN_SERVER, loginServer, log, options.clock()));
+        FaultyTokenEndpoint tokenFaults = new FaultyTokenEndpoint(loginServer);
+        login.serve(new ServingHandler(LOGIN_SERVER, tokenFaults, log, options.clock()));
         AtomicReference<ResponseFault> graphFault = new AtomicReference<>(ResponseFault.NONE);
         graph.serve(new ServingHandler(GRAPH_SERVER, graphServer, log, options.clock(), graphFault::get));
         return new Emulator(
@@ -216,7 +221,8 @@ public final class Emulator implements AutoCloseable {
                 options.throttling(),
                 graphFault,
                 tls,
-                options.clock());
+                options.clock(),
+                tokenFaults);
     }
 
     private static DemoTenant seed(
@@ -481,6 +487,14 @@ public final class Emulator implements AutoCloseable {
 
     public Throttling throttling() {
         return throttling;
+    }
+
+    /**
+     * Makes the token endpoint fail (or, with {@link LoginFault#none()}, work again) while the emulator
+     * runs: a 5xx, or an HTML page, instead of Entra's answer.
+     */
+    public void setLoginFault(LoginFault fault) {
+        tokenFaults.setFault(fault);
     }
 
     private static Throttler.Rule rule(Throttling throttling) {

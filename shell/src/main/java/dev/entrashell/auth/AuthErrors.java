@@ -1,6 +1,7 @@
 package dev.entrashell.auth;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,12 @@ final class AuthErrors {
 
     private AuthErrors() {}
 
-    static ShellException translate(Throwable failure, Environment environment) {
+    /** @param answers what the token endpoint answered to this request, retries included */
+    static ShellException translate(
+            Throwable failure, Environment environment, List<TokenEndpointAnswers.Answer> answers) {
+        if (!answers.isEmpty() && answers.get(answers.size() - 1).serviceFailed()) {
+            return serviceFailure(failure, answers);
+        }
         if (failure instanceof MsalServiceException service) {
             return fromService(service);
         }
@@ -71,6 +77,26 @@ final class AuthErrors {
                     .ifPresent(hint -> line.append(" Hint: ").append(hint));
         }
         return new ShellException(line.toString(), service);
+    }
+
+    /**
+     * Entra refuses with a JSON body and a 4xx; a 5xx, or an answer that is not JSON (a proxy's or a
+     * gateway's HTML page), is the service failing, whatever MSAL made of it.
+     */
+    private static ShellException serviceFailure(Throwable failure, List<TokenEndpointAnswers.Answer> answers) {
+        TokenEndpointAnswers.Answer last = answers.get(answers.size() - 1);
+        long failed = answers.stream()
+                .filter(TokenEndpointAnswers.Answer::serviceFailed)
+                .count();
+        String answer = last.html()
+                ? "answered with an HTML page where Entra ID answers JSON (a proxy's or gateway's page?)"
+                : last.contentType().isEmpty() ? "answered with no JSON" : "answered " + last.contentType();
+        return new ShellException(
+                "The sign-in service failed (HTTP " + last.status() + "): it " + answer
+                        + (failed > 1 ? ", " + failed + " times (MSAL retried)" : "")
+                        + ". This is not a refusal of the app: try again later, and if it lasts, check the "
+                        + "environment's login endpoint and any proxy in between.",
+                failure);
     }
 
     /** Entra appends "Trace ID: ... Correlation ID: ... Timestamp: ..." on further lines; keep the message. */

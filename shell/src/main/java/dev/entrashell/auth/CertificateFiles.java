@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.entrashell.ShellException;
+import dev.entrashell.session.InputFiles;
 
 /**
  * Reads a certificate with its private key from a file: PKCS#12 ({@code .pfx}/{@code .p12}) with the
@@ -46,18 +47,11 @@ public final class CertificateFiles {
     }
 
     static byte[] read(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new ShellException(file + " is a folder; --certificate takes a .pfx, .p12 or .pem file "
+        if (Files.isDirectory(file) && !file.toString().isEmpty()) {
+            throw ShellException.usage(file + " is a folder; --certificate takes a .pfx, .p12 or .pem file "
                     + "(use --thumbprint with --store FOLDER to search a folder).");
         }
-        if (!Files.isReadable(file)) {
-            throw new ShellException("Certificate file " + file + " does not exist or cannot be read.");
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ShellException("Cannot read certificate file " + file + ": " + e.getMessage(), e);
-        }
+        return InputFiles.read("Certificate file", file);
     }
 
     static boolean looksLikePem(byte[] content) {

@@ -29,6 +29,7 @@ final class ConfidentialClientTokens implements Supplier<AccessToken> {
     private final ClientCredentialParameters parameters;
     private final Environment environment;
     private final Duration timeout;
+    private final TokenEndpointAnswers answers = new TokenEndpointAnswers();
 
     ConfidentialClientTokens(
             String clientId,
@@ -45,7 +46,7 @@ final class ConfidentialClientTokens implements Supplier<AccessToken> {
                     .authority(environment.authority(tenant))
                     .instanceDiscovery(false)
                     .sendX5c(sendCertificateChain)
-                    .httpClient(new MsalHttpClient(http))
+                    .httpClient(new MsalHttpClient(http, answers))
                     .logPii(false)
                     .build();
         } catch (MalformedURLException | IllegalArgumentException e) {
@@ -59,12 +60,13 @@ final class ConfidentialClientTokens implements Supplier<AccessToken> {
 
     @Override
     public AccessToken get() {
+        answers.clear();
         CompletableFuture<IAuthenticationResult> pending = app.acquireToken(parameters);
         try {
             IAuthenticationResult result = pending.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
             return new AccessToken(result.accessToken(), result.expiresOnDate().toInstant());
         } catch (ExecutionException e) {
-            throw AuthErrors.translate(e.getCause(), environment);
+            throw AuthErrors.translate(e.getCause(), environment, answers.list());
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();

@@ -1,8 +1,6 @@
 package dev.entrashell.auth;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +16,7 @@ import dev.entrashell.session.Connection;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environment;
 import dev.entrashell.session.Environments;
+import dev.entrashell.session.InputFiles;
 import dev.entrashell.session.ShellHome;
 
 /**
@@ -147,16 +146,12 @@ public final class Connector {
     }
 
     private String readFederatedToken(Path file) {
-        try {
-            String token = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (token.isEmpty()) {
-                throw ShellException.usage("The federated token file " + file + " is empty.");
-            }
-            diagnostics.redactor().register(token);
-            return token;
-        } catch (IOException e) {
-            throw ShellException.usage("Cannot read the federated token file " + file + ": " + e.getMessage());
+        String token = new String(InputFiles.read("--federated-token-file", file), StandardCharsets.UTF_8).strip();
+        if (token.isEmpty()) {
+            throw ShellException.usage("The federated token file " + file + " is empty.");
         }
+        diagnostics.redactor().register(token);
+        return token;
     }
 
     private CertificateCredential certificate(CredentialSpec spec) {

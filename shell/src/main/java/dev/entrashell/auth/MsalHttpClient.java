@@ -24,9 +24,16 @@ final class MsalHttpClient implements IHttpClient {
     private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded; charset=utf-8");
 
     private final OkHttpClient http;
+    private final TokenEndpointAnswers answers;
 
     MsalHttpClient(OkHttpClient http) {
+        this(http, new TokenEndpointAnswers());
+    }
+
+    /** @param answers where each answer's status and type are noted, for the error message */
+    MsalHttpClient(OkHttpClient http, TokenEndpointAnswers answers) {
         this.http = http;
+        this.answers = answers;
     }
 
     @Override
@@ -41,6 +48,7 @@ final class MsalHttpClient implements IHttpClient {
                 : RequestBody.create(request.body(), contentType(request));
         builder.method(method, body);
         try (Response response = http.newCall(builder.build()).execute()) {
+            answers.add(response.code(), response.header("Content-Type"));
             HttpResponse answer = new HttpResponse().statusCode(response.code());
             ResponseBody responseBody = response.body();
             answer.body(responseBody == null ? "" : responseBody.string());

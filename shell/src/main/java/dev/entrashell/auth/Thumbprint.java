@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import dev.entrashell.Printable;
 import dev.entrashell.ShellException;
 
 /** A certificate's SHA-1 thumbprint as Windows and Entra show it: 40 upper-case hex digits. */
@@ -32,19 +33,29 @@ public record Thumbprint(String hex) {
                     || Character.getType(c) == Character.FORMAT) {
                 continue;
             }
-            if (Character.digit(c, 16) < 0) {
-                throw ShellException.usage("Thumbprint '" + printable(input) + "' is not valid: character '" + c
-                        + "' at position " + (i + 1) + " is not a hex digit. A thumbprint is the certificate's "
-                        + "SHA-1 hash, 40 hex digits (spaces and colons are ignored).");
+            if (!isAsciiHex(c)) {
+                throw ShellException.usage("Thumbprint '" + Printable.of(input) + "' is not valid: character '" + c
+                        + "' at position " + (i + 1) + " is not " + (Character.digit(c, 16) >= 0 ? "an ASCII" : "a")
+                        + " hex digit. A thumbprint is the certificate's SHA-1 hash, 40 hex digits 0-9 and A-F "
+                        + "(spaces and colons are ignored).");
             }
             digits.append(c);
         }
         if (digits.length() != 40) {
-            throw ShellException.usage("Thumbprint '" + printable(input) + "' is not valid: it has " + digits.length()
-                    + " hex digits where a SHA-1 thumbprint has 40. Copy it again from 'cert list' or the portal's "
-                    + "Certificates & secrets page.");
+            throw ShellException.usage(
+                    "Thumbprint '" + Printable.of(input) + "' is not valid: it has " + digits.length()
+                            + " hex digits where a SHA-1 thumbprint has 40. Copy it again from 'cert list' or the portal's "
+                            + "Certificates & secrets page.");
         }
         return new Thumbprint(digits.toString().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Only 0-9, a-f, A-F: {@link Character#digit} also takes full-width and other scripts' digits, which
+     * a thumbprint never holds and which upper-casing would not turn into ASCII.
+     */
+    private static boolean isAsciiHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     public static Thumbprint of(X509Certificate certificate) {
@@ -54,19 +65,6 @@ public record Thumbprint(String hex) {
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot hash certificate", e);
         }
-    }
-
-    /** Shows invisible characters as escapes so the user can see why a pasted value was refused. */
-    private static String printable(String input) {
-        StringBuilder shown = new StringBuilder();
-        input.codePoints().forEach(cp -> {
-            if (Character.getType(cp) == Character.FORMAT || Character.isISOControl(cp)) {
-                shown.append(String.format("\\u%04X", cp));
-            } else {
-                shown.appendCodePoint(cp);
-            }
-        });
-        return shown.toString();
     }
 
     @Override

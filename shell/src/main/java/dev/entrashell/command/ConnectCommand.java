@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.entrashell.Printable;
 import dev.entrashell.ShellException;
 import dev.entrashell.auth.ConnectRequest;
 import dev.entrashell.auth.CredentialSpec;
@@ -43,6 +44,9 @@ import picocli.CommandLine.Option;
         })
 final class ConnectCommand implements Runnable {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+    /** A tenant is a GUID or a DNS name: it becomes a path segment of the login URL, so nothing else passes. */
+    private static final Pattern TENANT = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
     /** The value picocli gives {@code --secret} when it has none: ask at the terminal. */
     private static final String PROMPT = "";
 
@@ -232,7 +236,7 @@ final class ConnectCommand implements Runnable {
                     case "--certificate" -> new CredentialSpec.CertificateFile(certificate, passwords());
                     case "--thumbprint" ->
                         new CredentialSpec.CertificateThumbprint(Thumbprint.parse(thumbprint), store, passwords());
-                    case "--subject-name" -> new CredentialSpec.CertificateSubject(subjectName, store, passwords());
+                    case "--subject-name" -> new CredentialSpec.CertificateSubject(subjectName(), store, passwords());
                     case "--federated-token-file" -> new CredentialSpec.FederatedTokenFile(federatedTokenFile);
                     default -> new CredentialSpec.ClientSecret(clientSecret());
                 };
@@ -281,11 +285,16 @@ final class ConnectCommand implements Runnable {
                     "connect needs " + tenantName + ": the directory's GUID or a verified domain such as "
                             + "contoso.onmicrosoft.com (shown on the app registration's Overview page).");
         }
+        if (!TENANT.matcher(tenant.strip()).matches()) {
+            throw ShellException.usage(tenantName + " '" + Printable.of(tenant) + "' is not a tenant: give the "
+                    + "directory's GUID or a domain such as contoso.onmicrosoft.com (letters, digits, dots and "
+                    + "hyphens), as shown on the app registration's Overview page.");
+        }
         if (clientId == null || !GUID.matcher(clientId).matches()) {
             throw ShellException.usage(
                     clientId == null
                             ? "connect needs " + clientName + ": the app registration's application (client) id."
-                            : clientName + " '" + clientId
+                            : clientName + " '" + Printable.of(clientId)
                                     + "' is not an application (client) id: expected a GUID such as "
                                     + "11111111-2222-3333-4444-555555555555 from the app registration's Overview page.");
         }
@@ -323,6 +332,10 @@ final class ConnectCommand implements Runnable {
                 || "1".equals(variables.get("AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"));
         CredentialSpec credential;
         if (variables.get("AZURE_CLIENT_SECRET") != null) {
+            if (variables.get("AZURE_CLIENT_SECRET").isBlank()) {
+                throw ShellException.usage("AZURE_CLIENT_SECRET is set but empty: set it to the client secret's "
+                        + "value, or unset it to use AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.");
+            }
             credential = new CredentialSpec.ClientSecret(
                     variables.get("AZURE_CLIENT_SECRET").toCharArray());
         } else if (variables.get("AZURE_CLIENT_CERTIFICATE_PATH") != null) {
@@ -371,11 +384,28 @@ final class ConnectCommand implements Runnable {
     private char[] clientSecret() {
         char[] value = SecretSources.read(
                 "--secret", "secret", "Client secret: ", secret, PROMPT, secretFile, secretEnv, services);
-        if (value.length == 0) {
-            throw ShellException.usage("The client secret is empty.");
+        if (new String(value).isBlank()) {
+            throw ShellException.usage(
+                    secretFile != null
+                            ? "--secret-file " + secretFile
+                                    + " holds no secret (it is empty or blank lines only): write "
+                                    + "the client secret's value into it."
+                            : secretEnv != null
+                                    ? "--secret-env " + secretEnv
+                                            + " is empty: set the variable to the client secret's value."
+                                    : "--secret is empty: give the client secret's value (the Value column under "
+                                            + "Certificates & secrets, not the Secret ID).");
         }
         services.diagnostics().redactor().register(value);
         return value;
+    }
+
+    private String subjectName() {
+        if (subjectName.isBlank() || subjectName.strip().equalsIgnoreCase("CN=")) {
+            throw ShellException.usage("--subject-name is empty: give the certificate's subject, such as "
+                    + "'CN=My Automation' (see 'cert list').");
+        }
+        return subjectName;
     }
 
     private Passwords passwords() {

@@ -42,8 +42,16 @@ public final class ErrorFunnel {
             line = "Unexpected error: " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
                     + (diagnostics.enabled() ? "" : " (run with --debug for the stack trace)");
         }
-        output.error(diagnostics.redactor().redact(line));
+        output.error(diagnostics.redactor().redact(oneLine(line)));
         return code;
+    }
+
+    /**
+     * The last guard of "one line per error": a value quoted in a message (picocli's among them) may hold
+     * a CR or LF the user pasted; shown as an escape, it cannot split the line.
+     */
+    private static String oneLine(String line) {
+        return line == null ? "" : line.strip().replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static String usageLine(CommandLine.ParameterException e) {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.entrashell.Printable;
 import dev.entrashell.ShellException;
 import dev.entrashell.graph.GraphClient;
 import dev.entrashell.graph.GraphPermissionHints;
@@ -26,6 +28,9 @@ import dev.entrashell.output.ShellOutput;
  * or to {@code --out}.
  */
 final class GraphCall {
+    /** RFC 9110's token: what a header field name may hold. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private final ShellServices services;
 
     GraphCall(ShellServices services) {
@@ -37,6 +42,7 @@ final class GraphCall {
         if (options.all && !method.equals("GET")) {
             throw ShellException.usage("--all pages through a collection; it goes with get only.");
         }
+        JmesQuery query = options.query == null ? null : JmesQuery.compile(options.query); // before any call
         GraphClient client =
                 new GraphClient(services.session().require(), services.cancellation(), GraphPermissionHints.load());
         ShellOutput output = services.output();
@@ -47,7 +53,6 @@ final class GraphCall {
                     : Arrays.stream(options.select.split(","))
                             .map(String::strip)
                             .toList();
-            JmesQuery query = options.query == null ? null : JmesQuery.compile(options.query);
             if (options.all) {
                 OutputFormat format =
                         options.format != null ? options.format : person ? OutputFormat.table : OutputFormat.json;
@@ -155,18 +160,13 @@ final class GraphCall {
         }
         List<GraphRequest.Header> headers = new ArrayList<>();
         for (String header : options.headers) {
-            int colon = header.indexOf(':');
-            if (colon <= 0) {
-                throw ShellException.usage("--header '" + header + "' is not 'Name: value'.");
-            }
-            String name = header.substring(0, colon).strip();
-            if (name.equalsIgnoreCase("Authorization")) {
-                throw ShellException.usage(
-                        "--header Authorization is not allowed: the shell sends the connection's token itself.");
-            }
-            headers.add(
-                    new GraphRequest.Header(name, header.substring(colon + 1).strip()));
+            headers.add(header(header));
         }
+        emptyQueryOption("--select", options.select, "property names such as id,displayName");
+        emptyQueryOption("--filter", options.filter, "an expression such as \"startswith(displayName,'A')\"");
+        emptyQueryOption("--search", options.search, "an expression such as \"displayName:adele\"");
+        emptyQueryOption("--orderby", options.orderby, "a property such as displayName");
+        emptyQueryOption("--expand", options.expand, "a relationship such as members");
         String body = options.body == null ? null : RequestBodies.read(options.body);
         if (body != null && method.equals("GET")) {
             throw ShellException.usage("get takes no --body; use post, put or patch.");
@@ -180,6 +180,36 @@ final class GraphCall {
                 options.expand,
                 options.count);
         return new GraphRequest(method, options.target, options.api, headers, body, query);
+    }
+
+    /** {@code Name: value}, one line: a CR or LF would end the header early and start another one. */
+    private static GraphRequest.Header header(String header) {
+        int colon = header.indexOf(':');
+        if (colon <= 0) {
+            throw ShellException.usage("--header '" + Printable.of(header) + "' is not 'Name: value'; give it as "
+                    + "--header 'ConsistencyLevel: eventual'.");
+        }
+        String name = header.substring(0, colon).strip();
+        String value = header.substring(colon + 1).strip();
+        if (!HEADER_NAME.matcher(name).matches()) {
+            throw ShellException.usage("--header '" + Printable.of(header) + "': '" + Printable.of(name) + "' is not "
+                    + "a header name (letters, digits and -, no spaces); give it as --header 'Name: value'.");
+        }
+        if (value.chars().anyMatch(c -> c < ' ' && c != '\t' || c == 0x7F)) {
+            throw ShellException.usage("--header '" + Printable.of(header) + "' holds a line break or another "
+                    + "control character: a header value is one line; remove it.");
+        }
+        if (name.equalsIgnoreCase("Authorization")) {
+            throw ShellException.usage(
+                    "--header Authorization is not allowed: the shell sends the connection's token itself.");
+        }
+        return new GraphRequest.Header(name, value);
+    }
+
+    private static void emptyQueryOption(String option, String value, String example) {
+        if (value != null && value.isBlank()) {
+            throw ShellException.usage(option + " is empty: give " + example + ", or leave the option out.");
+        }
     }
 
     private static JsonObject wrap(JsonElement value) {

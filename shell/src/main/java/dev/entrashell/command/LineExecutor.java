@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.entrashell.ExitCode;
+import dev.entrashell.Printable;
 import dev.entrashell.ShellException;
 import dev.entrashell.script.ScriptHost;
 import picocli.CommandLine;
@@ -102,8 +103,8 @@ public final class LineExecutor {
     private int run(List<String> words) throws Exception {
         CommandLine root = commandLine();
         if (!root.getSubcommands().containsKey(words.get(0))) {
-            throw ShellException.usage("Unknown command '" + words.get(0) + "'." + suggestion(root, words.get(0))
-                    + " Type 'help' for the commands.");
+            throw ShellException.usage("Unknown command '" + Printable.of(words.get(0)) + "'."
+                    + suggestion(root, words.get(0)) + " Type 'help' for the commands.");
         }
         ParseResult parsed = root.parseArgs(words.toArray(String[]::new));
         if (CommandLine.printHelpIfRequested(parsed)) {

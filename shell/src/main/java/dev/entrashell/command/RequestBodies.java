@@ -11,6 +11,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
+import dev.entrashell.Printable;
 import dev.entrashell.ShellException;
 
 /**
@@ -33,6 +34,11 @@ final class RequestBodies {
         } else if (option.startsWith("@")) {
             Path file = Path.of(option.substring(1));
             source = file.toString();
+            if (!Files.isRegularFile(file)) {
+                throw ShellException.usage("--body " + Printable.of(option) + ": " + Printable.of(file.toString())
+                        + (Files.isDirectory(file) ? " is a folder" : " does not exist")
+                        + "; give a JSON file after the @, or the JSON itself.");
+            }
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -47,6 +53,10 @@ final class RequestBodies {
     }
 
     private static void check(String text, String source) {
+        if (text.isBlank()) { // Gson reads nothing as JSON null, and Graph would answer with its own puzzle
+            throw ShellException.usage("Invalid JSON in " + source + ": it is empty. Give a JSON object such as "
+                    + "'{\"displayName\": \"Sales\"}', @FILE or - (standard input).");
+        }
         try (JsonReader reader = new JsonReader(new java.io.StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
             JsonParser.parseReader(reader);
@@ -58,12 +68,15 @@ final class RequestBodies {
             String reason = e.getCause() != null && e.getCause().getMessage() != null
                     ? e.getCause().getMessage()
                     : e.getMessage();
-            throw ShellException.usage("Invalid JSON in " + source + ": " + firstLine(reason) + ". Nothing was sent.");
+            throw ShellException.usage("Invalid JSON in " + source + ": " + firstLine(reason)
+                    + ". Nothing was sent; fix the JSON (keys and strings in double quotes).");
         }
     }
 
+    /** Gson's reason, without its advice to programmers ("Use JsonReader.setStrictness(...)"). */
     private static String firstLine(String text) {
         int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        String line = newline < 0 ? text : text.substring(0, newline);
+        return line.replaceFirst("^Use JsonReader\\.setStrictness\\([^)]*\\) to accept malformed JSON ", "malformed ");
     }
 }

@@ -1,15 +1,14 @@
 package dev.entrashell.command;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import dev.entrashell.ShellException;
+import dev.entrashell.session.InputFiles;
 
 /**
  * Reads a secret (a client secret, a certificate password) from where the user keeps it: a file, an
@@ -19,12 +18,7 @@ final class SecretSources {
     private SecretSources() {}
 
     static char[] fromFile(String option, Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw ShellException.usage(option + " " + file + " cannot be read: " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.read(option, file);
         // Files written with echo end in a newline that is not part of the secret.
         return text(option, file, bytes).replaceFirst("\\r?\\n$", "").toCharArray();
     }

@@ -47,6 +47,7 @@ final class GroovySession {
         config.setScriptBaseClass(EntraScript.class.getName());
         config.setSourceEncoding(StandardCharsets.UTF_8.name());
         config.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
+        config.addCompilationCustomizers(new SystemExitToScriptExit());
         if (keepDeclarations) {
             config.addCompilationCustomizers(new DeclarationsToBinding());
             new ImportsCarriedOver().customizers().forEach(config::addCompilationCustomizers);

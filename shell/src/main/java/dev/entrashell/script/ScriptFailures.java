@@ -28,6 +28,15 @@ final class ScriptFailures {
                 || (failure instanceof ShellException shell && shell.exitCode() == ExitCode.INTERRUPTED)) {
             return new ScriptException("Interrupted: " + where + " stopped.", true, failure);
         }
+        if (failure instanceof StackOverflowError) {
+            return new ScriptException(
+                    where + ": endless recursion"
+                            + (frame == null ? "" : " in " + frame.getMethodName())
+                            + " (the call stack overflowed): give the method a case that returns without calling itself"
+                            + " again.",
+                    false,
+                    failure);
+        }
         String message = failure instanceof ShellException
                 ? failure.getMessage()
                 : Deadlines.userMessage(failure)

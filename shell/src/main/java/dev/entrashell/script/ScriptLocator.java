@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.entrashell.Printable;
 import dev.entrashell.ShellException;
 import dev.entrashell.session.ShellHome;
 
@@ -49,7 +50,7 @@ public final class ScriptLocator {
                 }
             }
         }
-        throw new ShellException("No script '" + nameOrFile + "'. Looked "
+        throw ShellException.usage("No script '" + Printable.of(nameOrFile) + "'. Looked "
                 + (given.getNameCount() == 1
                         ? "in "
                                 + String.join(

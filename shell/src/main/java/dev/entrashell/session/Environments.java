@@ -15,6 +15,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
+import dev.entrashell.Printable;
 import dev.entrashell.ShellException;
 
 /**
@@ -99,15 +100,21 @@ public final class Environments {
         try {
             uri = new URI(value.trim());
         } catch (Exception e) {
-            throw ShellException.usage(option + " '" + value + "' is not a URL; expected https://host[:port].");
+            throw ShellException.usage(
+                    option + " '" + Printable.of(value) + "' is not a URL; expected https://host[:port].");
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw ShellException.usage(option + " '" + value + "' must be an https URL with a host, like "
+            throw ShellException.usage(option + " '" + Printable.of(value) + "' must be an https URL with a host, like "
                     + (option.contains("graph") ? "https://graph.example.com" : "https://login.example.com")
                     + " (tokens are never sent over plain http).");
         }
+        if (uri.getPort() > 65535 || uri.getPort() == 0) {
+            throw ShellException.usage(option + " '" + Printable.of(value) + "' has port " + uri.getPort()
+                    + ", which no server can listen on: give a port from 1 to 65535, or none for 443.");
+        }
         if (uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
-            throw ShellException.usage(option + " '" + value + "' must not carry a query, fragment or user name.");
+            throw ShellException.usage(
+                    option + " '" + Printable.of(value) + "' must not carry a query, fragment or user name.");
         }
         return uri;
     }

@@ -21,9 +21,9 @@ public final class Redactor {
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
-    /** Remembers a value that must never be shown; short values are ignored to keep text readable. */
+    /** Remembers a value that must never be shown, however short. */
     public void register(String secret) {
-        if (secret != null && secret.length() >= 4) {
+        if (secret != null && !secret.isEmpty()) {
             secrets.add(secret);
         }
     }
@@ -34,13 +34,45 @@ public final class Redactor {
         }
     }
 
+    /**
+     * Masks each occurrence of the secret that stands as a whole token: not touching a letter, a digit,
+     * '-' or '_' on either side. So a password that happens to be "file" no longer turns the shell's own
+     * "--password-file" into "--password-***", while the value quoted, assigned ({@code secret=...}),
+     * between spaces or before a full stop is still masked, whatever its length (a 1-character secret too:
+     * it is never printed as a token). What stays possible: a secret that is itself an ordinary word is
+     * masked where that word stands alone in a message, since the shell cannot tell its own word from a
+     * quoted value there; and a secret glued inside a longer word is not masked, which cannot show the
+     * secret as a value of its own.
+     */
+    private static String maskWholeTokens(String text, String secret) {
+        StringBuilder masked = new StringBuilder(text.length());
+        int from = 0;
+        for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
+            int end = at + secret.length();
+            if (at < from || continuesWord(text, at - 1) || continuesWord(text, end)) {
+                continue;
+            }
+            masked.append(text, from, at).append(MASK);
+            from = end;
+        }
+        return masked.append(text, from, text.length()).toString();
+    }
+
+    private static boolean continuesWord(String text, int index) {
+        if (index < 0 || index >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(index);
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_';
+    }
+
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String result = text;
         for (String secret : secrets) {
-            result = result.replace(secret, MASK);
+            result = maskWholeTokens(result, secret);
         }
         result = PEM_KEY.matcher(result)
                 .replaceAll("-----BEGIN $1PRIVATE KEY----- " + MASK + " -----END $1PRIVATE KEY-----");

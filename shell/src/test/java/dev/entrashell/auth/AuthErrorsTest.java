@@ -68,7 +68,7 @@ class AuthErrorsTest {
                 error.get("error_description").getAsString(), error.get("error").getAsString());
         Environment environment =
                 new Environment("Emu", emulator.loginEndpoint(), emulator.graphEndpoint(), null, false);
-        return AuthErrors.translate(thrown, environment).getMessage();
+        return AuthErrors.translate(thrown, environment, java.util.List.of()).getMessage();
     }
 
     private static String form(String scope, String secret) {

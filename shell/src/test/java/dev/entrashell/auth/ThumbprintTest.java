@@ -34,4 +34,13 @@ class ThumbprintTest {
         assertThatThrownBy(() -> Thumbprint.parse("0G3A5B7C9D1E2F30415263748596A7B8C9D0E1F2"))
                 .hasMessageContaining("character 'G' at position 2");
     }
+
+    /** Full-width digits pass Character.digit, but a thumbprint is ASCII: refused, saying so. */
+    @Test
+    void refusesFullWidthDigits() {
+        assertThatThrownBy(() -> Thumbprint.parse("\uFF10\uFF21" + HEX.substring(2)))
+                .isInstanceOf(ShellException.class)
+                .hasMessageContaining("character '\uFF10' at position 1 is not an ASCII hex digit")
+                .satisfies(e -> assertThat(((ShellException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+    }
 }

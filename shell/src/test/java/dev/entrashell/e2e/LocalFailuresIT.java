@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every local failure of connect, caught before any network call: one line naming the problem, exit
- * code 1 (a failed command) or 2 (a usage error: a missing or malformed value), and an interactive
+ * code 1 (a failed command) or 2 (a usage error: a missing or malformed value, a file that is not
+ * there), and an interactive
  * session that goes on after all of them.
  */
 class LocalFailuresIT {
@@ -97,8 +98,8 @@ class LocalFailuresIT {
                 "missing file",
                 new Failure(
                         "connect" + ids + " --certificate " + files.resolve("missing.pfx"),
-                        1,
-                        "does not exist or cannot be read"));
+                        2,
+                        "missing.pfx does not exist: check the name"));
         FAILURES.put(
                 "not a certificate",
                 new Failure(

@@ -276,7 +276,9 @@ class GroovyModeTest {
         assertThat(shell.err()).contains("broken.groovy, line 3: IllegalStateException: no such group");
 
         shell.clear();
-        assertThat(shell.run("run missing")).isEqualTo(1);
+        assertThat(shell.run("run missing"))
+                .as("a script name that is not found is a bad value")
+                .isEqualTo(2);
         assertThat(shell.err())
                 .startsWith("No script 'missing'. Looked in ")
                 .contains(home.resolve("scripts").toString());

@@ -26,4 +26,24 @@ class RedactorTest {
         assertThat(new Redactor().redact("Graph error 404 on GET /v1.0/users/x"))
                 .isEqualTo("Graph error 404 on GET /v1.0/users/x");
     }
+
+    /** A secret that equals one of the shell's words is masked where it stands alone, not inside option names. */
+    @Test
+    void masksWholeTokensOnly() {
+        Redactor redactor = new Redactor();
+        redactor.register("file");
+        assertThat(redactor.redact("Check the password given to --password-file (file: 'file')."))
+                .isEqualTo("Check the password given to --password-file (***: '***').");
+        assertThat(redactor.redact("profile filed file.")).isEqualTo("profile filed ***.");
+    }
+
+    /** However short, a registered secret never shows as a token of its own. */
+    @Test
+    void masksShortSecretsAsTokens() {
+        Redactor redactor = new Redactor();
+        redactor.register("x9");
+        assertThat(redactor.redact("secret=x9&y, value 'x9', x99 ax9")).isEqualTo("secret=***&y, value '***', x99 ax9");
+        redactor.register("a~b.c");
+        assertThat(redactor.redact("[a~b.c]")).isEqualTo("[***]");
+    }
 }

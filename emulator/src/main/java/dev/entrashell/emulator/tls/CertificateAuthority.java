@@ -50,10 +50,14 @@ public final class CertificateAuthority {
     }
 
     public CertificateAndKey issueLoopbackServerCertificate() {
-        KeyPair keys = RsaKeys.generate();
         Instant now = Instant.now();
-        X509Certificate certificate =
-                Certificates.loopbackServer(identity, keys.getPublic(), now.minus(BACKDATE), now.plus(SERVER_VALIDITY));
+        return issueLoopbackServerCertificate(now.minus(BACKDATE), now.plus(SERVER_VALIDITY));
+    }
+
+    /** A server certificate for 127.0.0.1 valid only between these instants: an expired one, to test clients. */
+    public CertificateAndKey issueLoopbackServerCertificate(Instant notBefore, Instant notAfter) {
+        KeyPair keys = RsaKeys.generate();
+        X509Certificate certificate = Certificates.loopbackServer(identity, keys.getPublic(), notBefore, notAfter);
         return new CertificateAndKey(certificate, keys.getPrivate());
     }
 }
