@@ -1,9 +1,12 @@
 package dev.entrashell.command;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.entrashell.auth.CertificateImport;
+import dev.entrashell.output.ListPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -50,15 +53,19 @@ final class CertImportCommand implements Runnable {
                 store.folder(services),
                 password.passwords(services),
                 services.clock().instant());
-        var out = services.output().out();
-        out.println("Imported " + imported.credential().subject() + " (thumbprint "
-                + imported.credential().thumbprint() + ") as " + imported.file() + ".");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("Thumbprint", imported.credential().thumbprint().hex());
+        fields.put("Subject", imported.credential().subject());
+        fields.put("File", imported.file().toString());
+        ListPrinter.print(services.output().out(), fields);
+        services.output().out().flush();
+        var err = services.output().err();
         Optional<String> passwordOptions = imported.needsPassword() ? password.forConnect() : Optional.empty();
-        out.println("Connect with:");
-        out.println("  " + CertCommand.connectLine(imported.credential().thumbprint(), store.name(), passwordOptions));
+        err.println("Imported into the store. Connect with:");
+        err.println("  " + CertCommand.connectLine(imported.credential().thumbprint(), store.name(), passwordOptions));
         if (imported.needsPassword() && passwordOptions.isEmpty()) {
-            out.println("  (it asks for the file's password; scripts give it with --password-file or --password-env)");
+            err.println("  (it asks for the file's password; scripts give it with --password-file or --password-env)");
         }
-        out.flush();
+        err.flush();
     }
 }

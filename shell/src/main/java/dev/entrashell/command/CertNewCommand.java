@@ -106,25 +106,26 @@ final class CertNewCommand implements Runnable {
         return first;
     }
 
+    /** The certificate's facts are the data (stdout); what to do next is advice (stderr). */
     private void report(NewCertificate.Created created) {
-        var out = services.output().out();
-        out.println("Made " + created.certificate().getSubjectX500Principal().getName() + ": RSA " + keySize
+        var err = services.output().err();
+        err.println("Made " + created.certificate().getSubjectX500Principal().getName() + ": RSA " + keySize
                 + ", SHA256withRSA, clientAuth, valid until "
                 + created.certificate().getNotAfter().toInstant() + ".");
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("  Thumbprint", created.thumbprint().hex());
-        fields.put("  Private key", created.pfx() + " (password-protected)");
-        fields.put(
-                "  Upload",
-                created.upload().cer() + " (or the .pem beside it) to the app registration: Certificates & secrets, "
-                        + "Certificates, Upload certificate.");
-        ListPrinter.print(out, fields);
+        fields.put("Thumbprint", created.thumbprint().hex());
+        fields.put("NotAfter", created.certificate().getNotAfter().toInstant().toString());
+        fields.put("PrivateKey", created.pfx() + " (password-protected)");
+        fields.put("Upload", created.upload().cer().toString());
+        ListPrinter.print(services.output().out(), fields);
+        services.output().out().flush();
         Optional<String> passwordOptions = password.forConnect();
-        out.println("Then connect with:");
-        out.println("  " + CertCommand.connectLine(created.thumbprint(), store.name(), passwordOptions));
+        err.println("Upload " + created.upload().cer() + " (or the .pem beside it) to the app registration:"
+                + " Certificates & secrets, Certificates, Upload certificate. Then connect with:");
+        err.println("  " + CertCommand.connectLine(created.thumbprint(), store.name(), passwordOptions));
         if (passwordOptions.isEmpty()) {
-            out.println("  (it asks for the .pfx password; scripts give it with --password-file or --password-env)");
+            err.println("  (it asks for the .pfx password; scripts give it with --password-file or --password-env)");
         }
-        out.flush();
+        err.flush();
     }
 }

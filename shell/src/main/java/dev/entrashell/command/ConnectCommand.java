@@ -415,7 +415,7 @@ final class ConnectCommand implements Runnable {
     private static void welcome(Connection connection, ShellOutput output) {
         TokenClaims claims = connection.tokens().token().claims();
         List<String> roles = claims.roles();
-        output.out()
+        output.err() // a status line, like every message: standard output carries data only
                 .println("Connected to tenant " + connection.tenant()
                         + (claims.tenantId() != null && !claims.tenantId().equalsIgnoreCase(connection.tenant())
                                 ? " (" + claims.tenantId() + ")"

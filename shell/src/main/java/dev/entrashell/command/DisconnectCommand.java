@@ -20,7 +20,7 @@ final class DisconnectCommand implements Runnable {
                 .disconnect()
                 .ifPresentOrElse(
                         closed -> services.output()
-                                .out()
+                                .err()
                                 .println("Disconnected from tenant " + closed.tenant() + " (app " + closed.clientId()
                                         + ")."),
                         () -> services.output().err().println("Not connected; nothing to disconnect."));

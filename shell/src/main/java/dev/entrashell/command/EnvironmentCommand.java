@@ -98,7 +98,7 @@ final class EnvironmentCommand {
         public void run() {
             Environment added = services.environments().add(name, login, graph, caFile);
             services.output()
-                    .out()
+                    .err()
                     .println("Environment " + added.name() + " saved: login " + added.login() + ", Graph "
                             + added.graph() + (added.caFile() == null ? "" : ", trusting CA " + added.caFile()) + ".");
         }
@@ -121,7 +121,7 @@ final class EnvironmentCommand {
         @Override
         public void run() {
             services.environments().remove(name);
-            services.output().out().println("Environment " + name + " removed.");
+            services.output().err().println("Environment " + name + " removed.");
         }
     }
 }

@@ -58,8 +58,8 @@ class AccessTokenConnectTest {
                     "connect --environment Emu --access-token-file " + azJson, "context", "get /organization");
 
             assertThat(code).as(shell.err()).isZero();
+            assertThat(shell.err()).contains("AppOnly, UserProvidedAccessToken, 7 roles.");
             assertThat(shell.out())
-                    .contains("AppOnly, UserProvidedAccessToken, 7 roles.")
                     .containsPattern("TokenCredentialType\\s+: UserProvidedAccessToken")
                     .containsPattern("TenantId\\s+: " + demo.tenantId())
                     .containsPattern("ClientId\\s+: " + demo.clientId())

@@ -100,10 +100,11 @@ class CertCommandsTest {
                 .as(shell.err())
                 .isZero();
         String thumbprint = thumbprint(shell.out());
+        assertThat(shell.err()).contains("Made CN=Nightly Sync: RSA 2048, SHA256withRSA, clientAuth, valid until");
         assertThat(shell.out())
-                .contains("Made CN=Nightly Sync: RSA 2048, SHA256withRSA, clientAuth, valid until")
                 .contains(home.resolve("certs").resolve(thumbprint + ".pfx") + " (password-protected)")
-                .contains(upload.resolve("Nightly-Sync.cer").toString())
+                .contains(upload.resolve("Nightly-Sync.cer").toString());
+        assertThat(shell.err())
                 .contains("connect --tenant-id TENANT --client-id APP_ID --thumbprint " + thumbprint
                         + " --password-file " + passwordFile);
         String connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + appId
@@ -129,8 +130,8 @@ class CertCommandsTest {
         assertThat(shell.run(connect, "context --output json", "get /organization --output json"))
                 .as(shell.err())
                 .isZero();
+        assertThat(shell.err()).contains("as 'Nightly Sync' (" + appId + ")");
         assertThat(shell.out())
-                .contains("as 'Nightly Sync' (" + appId + ")")
                 .contains("\"CertificateThumbprint\": \"" + thumbprint + "\"")
                 .contains("\"id\":\"" + demo.tenantId() + "\"");
     }
@@ -149,7 +150,7 @@ class CertCommandsTest {
                 .as(shell.err())
                 .isZero();
         assertThat(answers.asked).containsExactly("Password for the new .pfx: ", "The same password again: ");
-        assertThat(shell.out()).contains("(it asks for the .pfx password; scripts give it with --password-file");
+        assertThat(shell.err()).contains("(it asks for the .pfx password; scripts give it with --password-file");
         String thumbprint = thumbprint(shell.out());
         registerDemoAppCertificate(upload.resolve("Prompted-App.cer"));
 
@@ -441,7 +442,10 @@ class CertCommandsTest {
                 .isZero();
         Path stored = home.resolve("certs").resolve(demo.thumbprintSha1Hex() + ".pfx");
         assertThat(shell.out())
-                .contains("Imported CN=Entra Shell Demo (thumbprint " + demo.thumbprintSha1Hex() + ") as " + stored)
+                .containsPattern("Thumbprint\\s+: " + demo.thumbprintSha1Hex())
+                .containsPattern("Subject\\s+: CN=Entra Shell Demo")
+                .containsPattern("File\\s+: " + java.util.regex.Pattern.quote(stored.toString()));
+        assertThat(shell.err())
                 .contains("connect --tenant-id TENANT --client-id APP_ID --thumbprint " + demo.thumbprintSha1Hex()
                         + " --password-file " + passwordFile());
         assertThat(Files.readAllBytes(stored)).isEqualTo(Files.readAllBytes(pfx));

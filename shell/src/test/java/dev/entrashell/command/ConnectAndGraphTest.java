@@ -74,9 +74,12 @@ class ConnectAndGraphTest {
     void connectAndContext() {
         int code = shell.run(connect("--certificate " + pfx + " --password-file " + home.resolve("pw.txt")), "context");
         assertThat(code).as(shell.err()).isZero();
-        assertThat(shell.out())
+        // The welcome line is a message (stderr); context is data (stdout).
+        assertThat(shell.err())
                 .contains("Connected to tenant " + demo.tenantId() + " as 'Entra Shell Demo' (" + demo.clientId()
-                        + ") in Emu: AppOnly, ClientCertificate, 7 roles.")
+                        + ") in Emu: AppOnly, ClientCertificate, 7 roles.");
+        assertThat(shell.out())
+                .doesNotContain("Connected to tenant")
                 .containsPattern("ClientId\\s+: " + demo.clientId())
                 .containsPattern("TenantId\\s+: " + demo.tenantId())
                 .containsPattern("AppName\\s+: Entra Shell Demo")
@@ -142,7 +145,8 @@ class ConnectAndGraphTest {
                         + home.resolve("pw.txt")),
                 "get /organization");
         assertThat(code).as(shell.err()).isZero();
-        assertThat(shell.out()).contains("Connected to tenant").contains("Contoso Demo");
+        assertThat(shell.err()).contains("Connected to tenant");
+        assertThat(shell.out()).contains("Contoso Demo");
     }
 
     /** get prints Graph's JSON; a collection with more pages says how to get the next one. */
@@ -201,7 +205,7 @@ class ConnectAndGraphTest {
                         + " --certificate " + file,
                 "get /users");
         assertThat(code).isEqualTo(ExitCode.FAILURE);
-        assertThat(shell.out()).contains("0 roles.");
+        assertThat(shell.err()).contains("0 roles.");
         assertThat(shell.err())
                 .contains("Warning: the token carries no roles")
                 .contains("Graph error 403 Authorization_RequestDenied")
@@ -267,6 +271,7 @@ class ConnectAndGraphTest {
         assertThat(shell.run("environment add NoTrust --login-endpoint " + emulator.loginEndpoint()
                         + " --graph-endpoint " + emulator.graphEndpoint()))
                 .isZero();
+        shell.clear();
         assertThat(shell.run("connect --environment NoTrust --tenant-id " + demo.tenantId() + " --client-id "
                         + demo.clientId() + " --certificate " + pfx + " --password-file " + home.resolve("pw.txt")))
                 .isEqualTo(ExitCode.FAILURE);

@@ -85,9 +85,10 @@ class CertificateConnectIT {
                 "context",
                 "get /organization --output list");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out())
+        assertThat(result.err())
                 .contains("Connected to tenant " + demo.domain() + " (" + demo.tenantId() + ") as 'Entra Shell Demo'")
-                .contains("AppOnly, ClientCertificate, 7 roles.")
+                .contains("AppOnly, ClientCertificate, 7 roles.");
+        assertThat(result.out())
                 .containsPattern("AuthType\\s+: AppOnly")
                 .containsPattern("TokenCredentialType\\s+: ClientCertificate")
                 .containsPattern("CertificateThumbprint\\s+: " + demo.thumbprintSha1Hex())
@@ -96,7 +97,7 @@ class CertificateConnectIT {
                         "Scopes\\s+: Application.Read.All, AuditLog.Read.All, Device.Read.All, Group.Read.All, GroupMember.ReadWrite.All, Organization.Read.All, User.Read.All")
                 .containsPattern("displayName\\s+: Contoso Demo")
                 .containsPattern("id\\s+: " + demo.tenantId());
-        assertThat(result.err()).isEmpty();
+        assertThat(result.errLines()).singleElement().asString().startsWith("Connected to tenant");
     }
 
     /** PEM file with a PKCS#1 key. */
@@ -104,8 +105,8 @@ class CertificateConnectIT {
     void pemFile() throws Exception {
         ShellProcess.Result result = shell.run(connectDemo("--certificate " + pem), "context --output json");
         assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("Connected to tenant");
         assertThat(result.out())
-                .contains("Connected to tenant")
                 .contains("\"TokenCredentialType\": \"ClientCertificate\"")
                 .contains("\"CertificateThumbprint\": \"" + demo.thumbprintSha1Hex() + "\"");
     }
@@ -123,8 +124,8 @@ class CertificateConnectIT {
         ShellProcess.Result result =
                 shell.run(connectDemo("--thumbprint " + colons), "context", "get /users --output json");
         assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("Connected to tenant");
         assertThat(result.out())
-                .contains("Connected to tenant")
                 .containsPattern("CertificateThumbprint\\s+: " + demo.thumbprintSha1Hex())
                 .contains("\"userPrincipalName\"");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("environments.json"))))
@@ -169,11 +170,12 @@ class CertificateConnectIT {
                     new KeyPair(aheadDemo.certificate().getPublicKey(), aheadDemo.privateKey()),
                     aheadDemo.certificate());
             Path file = TestCertificates.writePem(issued, home.resolve("ahead.pem"), "pkcs8", null);
-            ShellProcess.Result result = shell.run(
-                    "environment add Ahead --login-endpoint " + ahead.loginEndpoint() + " --graph-endpoint "
-                            + ahead.graphEndpoint() + " --ca-file " + aheadCa,
-                    "connect --environment Ahead --tenant-id " + aheadDemo.tenantId() + " --client-id "
-                            + aheadDemo.clientId() + " --certificate " + file);
+            assertThat(shell.run("environment add Ahead --login-endpoint " + ahead.loginEndpoint()
+                                    + " --graph-endpoint " + ahead.graphEndpoint() + " --ca-file " + aheadCa)
+                            .exitCode())
+                    .isZero();
+            ShellProcess.Result result = shell.run("connect --environment Ahead --tenant-id " + aheadDemo.tenantId()
+                    + " --client-id " + aheadDemo.clientId() + " --certificate " + file);
             assertOneLineFailure(result, "AADSTS700024", "clock");
         }
     }
@@ -181,11 +183,12 @@ class CertificateConnectIT {
     /** An environment whose Graph resource the tenant does not know: AADSTS500011. */
     @Test
     void unknownResource() throws Exception {
-        ShellProcess.Result result = shell.run(
-                "environment add Elsewhere --login-endpoint " + emulator.loginEndpoint()
-                        + " --graph-endpoint https://graph.elsewhere.example --ca-file " + ca,
-                "connect --environment Elsewhere --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId()
-                        + " --certificate " + pem);
+        assertThat(shell.run("environment add Elsewhere --login-endpoint " + emulator.loginEndpoint()
+                                + " --graph-endpoint https://graph.elsewhere.example --ca-file " + ca)
+                        .exitCode())
+                .isZero();
+        ShellProcess.Result result = shell.run("connect --environment Elsewhere --tenant-id " + demo.tenantId()
+                + " --client-id " + demo.clientId() + " --certificate " + pem);
         assertOneLineFailure(result, "AADSTS500011", "Graph endpoint");
     }
 

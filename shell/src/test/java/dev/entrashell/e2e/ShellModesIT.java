@@ -45,8 +45,8 @@ class ShellModesIT {
             ShellProcess.Result run = shell.runWithInput(
                     "", "--demo", "-c", connect, "-c", "context", "-c", "get /organization --output json");
             assertThat(run.exitCode()).as(connect + "\n" + run.err()).isZero();
+            assertThat(run.err()).contains("as 'Entra Shell Demo'");
             assertThat(run.out())
-                    .contains("as 'Entra Shell Demo'")
                     .containsPattern("AuthType\\s+: AppOnly")
                     .containsPattern("\"displayName\":\\s*\"Contoso Demo\"");
         }

@@ -68,8 +68,8 @@ class WorkloadIdentityIT {
         ShellProcess.Result result = with(emulator.appServiceEnvironment())
                 .run("connect --identity --environment Emu", "context", "get /organization --output json");
         assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("AppOnly, ManagedIdentity, 2 roles.");
         assertThat(result.out())
-                .contains("AppOnly, ManagedIdentity, 2 roles.")
                 .containsPattern("TokenCredentialType\\s+: ManagedIdentity")
                 .containsPattern("ManagedIdentityId\\s+: SystemAssigned")
                 .containsPattern("AppName\\s+: " + identities.systemAssigned().displayName())
