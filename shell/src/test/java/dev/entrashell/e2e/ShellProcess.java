@@ -1,9 +1,12 @@
 package dev.entrashell.e2e;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +80,40 @@ final class ShellProcess {
             command.add(line);
         }
         return execute(command, null);
+    }
+
+    /**
+     * {@code entra-shell ARGS... | head -n keep}: reads {@code keep} lines of standard output, then closes
+     * the pipe, and waits at most {@code bound} for the shell to end by itself (it is killed after).
+     * {@link Result#out()} holds the lines read.
+     */
+    Result runIntoClosingPipe(int keep, Duration bound, String... args) throws IOException, InterruptedException {
+        List<String> command = java();
+        command.addAll(List.of(args));
+        Path err = Files.createTempFile(home, "err-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        StringBuilder read = new StringBuilder();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (int i = 0; i < keep; i++) {
+                String line = out.readLine();
+                if (line == null) {
+                    break;
+                }
+                read.append(line).append('\n');
+            }
+        }
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("entra-shell went on for " + bound + " after its standard output was closed: "
+                    + command + "\nstderr: " + Files.readString(err));
+        }
+        Result result = new Result(process.exitValue(), read.toString(), Files.readString(err));
+        Files.delete(err);
+        return result;
     }
 
     /** {@code entra-shell ARGS...} with the given text on standard input. */
