@@ -32,6 +32,7 @@ import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.directory.TenantWorkloads;
 import dev.entrashell.emulator.directory.TrustedCertificateSubject;
 import dev.entrashell.emulator.graph.AccessTokenValidator;
+import dev.entrashell.emulator.graph.DyingPages;
 import dev.entrashell.emulator.graph.GraphServer;
 import dev.entrashell.emulator.graph.Throttler;
 import dev.entrashell.emulator.http.LoopbackServer;
@@ -100,6 +101,7 @@ public final class Emulator implements AutoCloseable {
     private final RequestLog log;
     private final Throttler throttler;
     private volatile Throttling throttling;
+    private final DyingPages dyingPages;
 
     private Emulator(
             LoopbackServer login,
@@ -110,7 +112,8 @@ public final class Emulator implements AutoCloseable {
             RequestLog log,
             Workloads workloads,
             Throttler throttler,
-            Throttling throttling) {
+            Throttling throttling,
+            DyingPages dyingPages) {
         this.login = login;
         this.graph = graph;
         this.ca = ca;
@@ -120,6 +123,7 @@ public final class Emulator implements AutoCloseable {
         this.workloads = workloads;
         this.throttler = throttler;
         this.throttling = throttling;
+        this.dyingPages = dyingPages;
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
@@ -190,8 +194,10 @@ public final class Emulator implements AutoCloseable {
                 options.clock());
 
         login.serve(new ServingHandler(LOGIN_SERVER, loginServer, log, options.clock()));
-        graph.serve(new ServingHandler(GRAPH_SERVER, graphServer, log, options.clock()));
-        return new Emulator(login, graph, ca, demo, directory, log, workloads, throttler, options.throttling());
+        DyingPages dyingPages = new DyingPages(graphServer);
+        graph.serve(new ServingHandler(GRAPH_SERVER, dyingPages, log, options.clock()));
+        return new Emulator(
+                login, graph, ca, demo, directory, log, workloads, throttler, options.throttling(), dyingPages);
     }
 
     private static DemoTenant seed(
@@ -466,6 +472,14 @@ public final class Emulator implements AutoCloseable {
                     case FIRST_REQUEST_PER_PATH -> Throttler.Trigger.FIRST_REQUEST_PER_PATH;
                 };
         return new Throttler.Rule(trigger, throttling.every(), throttling.status(), throttling.retryAfterSeconds());
+    }
+
+    /**
+     * Makes Graph die in the middle of paging (see {@link DieAfterPages}), or, with {@link
+     * DieAfterPages#off()}, serve every page again.
+     */
+    public void setDieAfterPages(DieAfterPages fault) {
+        dyingPages.set(Objects.requireNonNull(fault, "fault").pages());
     }
 
     /** Calls the listener after each answered request, on the server's thread. */
