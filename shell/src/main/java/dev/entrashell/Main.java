@@ -168,7 +168,8 @@ public final class Main implements Callable<Integer> {
      * that print with System.out directly go through it too.
      */
     private static PrintWriter standardOutput() {
-        FailFastOutputStream stdout = new FailFastOutputStream(new FileOutputStream(FileDescriptor.out));
+        FailFastOutputStream stdout =
+                new FailFastOutputStream(new FileOutputStream(FileDescriptor.out), "to standard output");
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         return new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
     }

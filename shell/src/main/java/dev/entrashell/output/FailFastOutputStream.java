@@ -8,22 +8,32 @@ import java.util.Locale;
 import dev.entrashell.ShellException;
 
 /**
- * Standard output that does not hide its failures. {@link java.io.PrintWriter} and {@link
- * java.io.PrintStream} swallow IOExceptions, so a loop printing into a closed pipe would run forever and
- * a run writing into a full disk would exit 0. Here a closed pipe becomes {@link OutputClosed} and any
- * other failure a {@link ShellException} naming it. Once failed, every later write fails the same way:
- * a script that catches the first one stops at its next print.
+ * Output (standard output, an {@code --out} file) that does not hide its failures. {@link
+ * java.io.PrintWriter} and {@link java.io.PrintStream} swallow IOExceptions, so a loop printing into a
+ * closed pipe would run forever and a run writing into a full disk would exit 0. Here a closed pipe
+ * becomes {@link OutputClosed} and any other failure a {@link ShellException} naming the output. Once
+ * failed, every later write fails the same way: a script that catches the first one stops at its next
+ * print.
  */
 public final class FailFastOutputStream extends FilterOutputStream {
-    private RuntimeException failure;
+    private final String name;
+    /** The first failure; each later write throws anew (one instance thrown twice could suppress itself). */
+    private IOException failure;
 
-    public FailFastOutputStream(OutputStream out) {
+    /** @param name the output, for the error line: "to standard output", "--out users.csv" */
+    public FailFastOutputStream(OutputStream out, String name) {
         super(out);
+        this.name = name;
     }
 
     @Override
     public void write(int b) {
         write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+        write(bytes, 0, bytes.length);
     }
 
     @Override
@@ -46,17 +56,34 @@ public final class FailFastOutputStream extends FilterOutputStream {
         }
     }
 
+    @Override
+    public void close() {
+        try {
+            flush();
+        } finally {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+    }
+
     private void check() {
         if (failure != null) {
-            throw failure;
+            throw signal(failure);
         }
     }
 
     private RuntimeException failed(IOException e) {
-        failure = brokenPipe(e)
+        failure = e;
+        return signal(e);
+    }
+
+    private RuntimeException signal(IOException e) {
+        return brokenPipe(e)
                 ? new OutputClosed(e)
-                : new ShellException("Cannot write to standard output: " + e.getMessage() + ".", e);
-        return failure;
+                : new ShellException("Cannot write " + name + ": " + e.getMessage() + ".", e);
     }
 
     /**
