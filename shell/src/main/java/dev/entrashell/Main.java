@@ -119,6 +119,7 @@ public final class Main implements Callable<Integer> {
         InteractiveShell shell = interactive ? InteractiveShell.open(color) : null;
         ShellOutput output =
                 shell != null ? shell.output() : new ShellOutput(standardOutput(), err, false, false, () -> columns());
+        home.restrictToOwner().ifPresent(output::warn);
         Prompter prompter = shell != null ? shell.prompter() : Prompter.none();
         Environments environments = new Environments(home.environmentsFile());
         ShellServices services = new ShellServices(
