@@ -1,9 +1,12 @@
 package dev.entrashell;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,6 +19,8 @@ import dev.entrashell.auth.Connector;
 import dev.entrashell.command.LineExecutor;
 import dev.entrashell.command.ShellServices;
 import dev.entrashell.demo.DemoMode;
+import dev.entrashell.output.FailFastOutputStream;
+import dev.entrashell.output.OutputClosed;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.repl.InteractiveShell;
 import dev.entrashell.session.Cancellation;
@@ -42,7 +47,7 @@ import picocli.CommandLine.Parameters;
             "With a script, it runs after the -c lines (such as -c 'connect --env'); everything after the",
             "script's name is the script's. With no -c, no script and standard input not a terminal, lines",
             "are read from standard input.",
-            "Exit codes: 0 success, 1 a command failed, 2 usage error, 130 interrupted.",
+            "Exit codes: 0 success, 1 a command failed, 2 usage error, 130 interrupted, 141 standard output closed (| head).",
             "ENTRA_SHELL_HOME names the folder for settings, history and certificates (default ~/.entra-shell)."
         })
 public final class Main implements Callable<Integer> {
@@ -112,14 +117,9 @@ public final class Main implements Callable<Integer> {
         }
         boolean interactive = lines.isEmpty() && script == null && terminal;
         InteractiveShell shell = interactive ? InteractiveShell.open(color) : null;
-        ShellOutput output = shell != null
-                ? shell.output()
-                : new ShellOutput(
-                        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)),
-                        err,
-                        false,
-                        false,
-                        () -> columns());
+        ShellOutput output =
+                shell != null ? shell.output() : new ShellOutput(standardOutput(), err, false, false, () -> columns());
+        home.restrictToOwner().ifPresent(output::warn);
         Prompter prompter = shell != null ? shell.prompter() : Prompter.none();
         Environments environments = new Environments(home.environmentsFile());
         ShellServices services = new ShellServices(
@@ -147,16 +147,32 @@ public final class Main implements Callable<Integer> {
             }
             int code = executor.runAll(lines);
             return code != ExitCode.OK ? code : executor.runScript(script, scriptArgs);
+        } catch (OutputClosed e) {
+            return ExitCode.BROKEN_PIPE;
         } catch (ShellException e) {
             output.error(redactor.redact(e.getMessage()));
             diagnostics.trace(e);
             return e.exitCode();
         } finally {
-            output.out().flush();
+            // each line flushed and reported its own output failure; a failed stdout keeps failing, and says nothing
+            // new
+            output.flushAfterFailure();
             if (demoMode != null) {
                 demoMode.close();
             }
         }
+    }
+
+    /**
+     * Standard output for a run without a terminal, through {@link FailFastOutputStream} (not System.out,
+     * a PrintStream that swallows errors): a closed pipe ends the run, a full disk is an error. Scripts
+     * that print with System.out directly go through it too.
+     */
+    private static PrintWriter standardOutput() {
+        FailFastOutputStream stdout =
+                new FailFastOutputStream(new FileOutputStream(FileDescriptor.out), "to standard output");
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        return new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
     }
 
     private static Iterable<String> stdinLines() {

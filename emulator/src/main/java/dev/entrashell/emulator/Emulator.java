@@ -34,6 +34,7 @@ import dev.entrashell.emulator.directory.TenantWorkloads;
 import dev.entrashell.emulator.directory.TrustedCertificateSubject;
 import dev.entrashell.emulator.faults.Bystander;
 import dev.entrashell.emulator.graph.AccessTokenValidator;
+import dev.entrashell.emulator.graph.DyingPages;
 import dev.entrashell.emulator.graph.GraphServer;
 import dev.entrashell.emulator.graph.Throttler;
 import dev.entrashell.emulator.http.LoopbackServer;
@@ -108,6 +109,7 @@ public final class Emulator implements AutoCloseable {
     private final SSLContext tls;
     private final Clock clock;
     private final FaultyTokenEndpoint tokenFaults;
+    private final DyingPages dyingPages;
 
     private Emulator(
             LoopbackServer login,
@@ -122,7 +124,8 @@ public final class Emulator implements AutoCloseable {
             AtomicReference<ResponseFault> graphFault,
             SSLContext tls,
             Clock clock,
-            FaultyTokenEndpoint tokenFaults) {
+            FaultyTokenEndpoint tokenFaults,
+            DyingPages dyingPages) {
         this.login = login;
         this.graph = graph;
         this.ca = ca;
@@ -136,6 +139,7 @@ public final class Emulator implements AutoCloseable {
         this.tls = tls;
         this.clock = clock;
         this.tokenFaults = tokenFaults;
+        this.dyingPages = dyingPages;
     }
 
     public static Emulator start(EmulatorOptions options) throws IOException {
@@ -208,7 +212,8 @@ public final class Emulator implements AutoCloseable {
         FaultyTokenEndpoint tokenFaults = new FaultyTokenEndpoint(loginServer);
         login.serve(new ServingHandler(LOGIN_SERVER, tokenFaults, log, options.clock()));
         AtomicReference<ResponseFault> graphFault = new AtomicReference<>(ResponseFault.NONE);
-        graph.serve(new ServingHandler(GRAPH_SERVER, graphServer, log, options.clock(), graphFault::get));
+        DyingPages dyingPages = new DyingPages(graphServer);
+        graph.serve(new ServingHandler(GRAPH_SERVER, dyingPages, log, options.clock(), graphFault::get));
         return new Emulator(
                 login,
                 graph,
@@ -222,7 +227,8 @@ public final class Emulator implements AutoCloseable {
                 graphFault,
                 tls,
                 options.clock(),
-                tokenFaults);
+                tokenFaults,
+                dyingPages);
     }
 
     private static DemoTenant seed(
@@ -521,6 +527,14 @@ public final class Emulator implements AutoCloseable {
      */
     public Bystander startBystander() throws IOException {
         return Bystander.start(tls, clock);
+    }
+
+    /**
+     * Makes Graph die in the middle of paging (see {@link DieAfterPages}), or, with {@link
+     * DieAfterPages#off()}, serve every page again.
+     */
+    public void setDieAfterPages(DieAfterPages fault) {
+        dyingPages.set(Objects.requireNonNull(fault, "fault").pages());
     }
 
     /** Calls the listener after each answered request, on the server's thread. */

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param headers case-insensitive names
  * @param body the request body as text (the form for token requests), or null when there was none
  * @param time when the request arrived (by the emulator's clock)
- * @param status the HTTP status the emulator answered
+ * @param status the HTTP status the emulator answered; 0 when it closed the connection without an
+ *     answer (the {@link DieAfterPages} fault)
  * @param responseHeaders the answer's headers, e.g. {@code Retry-After} on a 429
  */
 public record RecordedRequest(

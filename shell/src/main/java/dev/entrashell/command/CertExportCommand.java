@@ -1,8 +1,6 @@
 package dev.entrashell.command;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
@@ -77,7 +75,7 @@ final class CertExportCommand implements Runnable {
                     "--format cer is binary DER: give --out FILE, or --format pem to print the certificate.");
         }
         if (out != null) {
-            OutputTarget.refuseToReplace(out, force);
+            OutFile.refuseToReplace(out, force);
         }
         X509Certificate certificate = CertificateInventory.find(
                         Thumbprint.parse(thumbprint),
@@ -93,10 +91,12 @@ final class CertExportCommand implements Runnable {
         byte[] content = chosen == Format.cer
                 ? CertificateEncodings.der(certificate)
                 : CertificateEncodings.pem(certificate).getBytes(StandardCharsets.US_ASCII);
+        OutFile file = OutFile.begin(out, force, OutFile.Readers.EVERYONE);
         try {
-            Files.write(out, content);
-        } catch (IOException e) {
-            throw new ShellException("Cannot write --out " + out + ": " + e.getMessage(), e);
+            file.stream().write(content);
+            file.commit();
+        } finally {
+            file.abandon();
         }
         services.output()
                 .err()

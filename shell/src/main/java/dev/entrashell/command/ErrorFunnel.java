@@ -4,6 +4,7 @@ import java.util.Set;
 
 import dev.entrashell.ExitCode;
 import dev.entrashell.ShellException;
+import dev.entrashell.output.OutputClosed;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.session.Diagnostics;
 import picocli.CommandLine;
@@ -25,7 +26,11 @@ public final class ErrorFunnel {
 
     /** Shows the failure and returns the exit code it stands for. */
     public int report(Throwable failure) {
+        if (OutputClosed.in(failure).isPresent()) {
+            return ExitCode.BROKEN_PIPE; // the reader left on purpose (| head): nothing to say, as after SIGPIPE
+        }
         diagnostics.trace(failure);
+        output.flushAfterFailure(); // what the command printed comes before its error line
         int code;
         String line;
         if (failure instanceof ShellException shell) {

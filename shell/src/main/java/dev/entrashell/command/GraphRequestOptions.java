@@ -88,7 +88,11 @@ final class GraphRequestOptions {
             description = "A JMESPath expression applied before formatting, such as \"[].displayName\".")
     String query;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to this file instead of the screen.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Write the output to this file instead of the screen: owner-only when new, and only once"
+                    + " complete (a failed run leaves no file).")
     Path out;
 
     @Option(

@@ -65,13 +65,16 @@ public final class LineExecutor {
 
     private int guarded(Callable<Integer> work) {
         try {
-            return work.call();
+            int code = work.call();
+            // inside the try: a closed pipe or a full disk found by this flush is this line's failure
+            services.output().out().flush();
+            return code;
         } catch (ExitRequest exit) {
+            services.output().out().flush();
             throw exit;
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return errors.report(e);
         } finally {
-            services.output().out().flush();
             services.output().err().flush();
         }
     }

@@ -23,6 +23,18 @@ public record ShellOutput(PrintWriter out, PrintWriter err, boolean terminal, bo
         }
     }
 
+    /**
+     * Flushes standard output before a failure is reported. Standard output may itself be what failed
+     * ({@link FailFastOutputStream} keeps failing), and that is the failure being reported: not again.
+     */
+    public void flushAfterFailure() {
+        try {
+            out.flush();
+        } catch (RuntimeException alreadyBeingReported) {
+            // the failure in hand says it
+        }
+    }
+
     /** A warning line on stderr, yellow on a colour terminal. */
     public void warn(String message) {
         err.println(color ? "\u001b[33m" + message + "\u001b[0m" : message);

@@ -77,6 +77,7 @@ public final class InteractiveShell {
                 // Thumbprints, Graph paths and PowerShell habits are case-insensitive; so is Tab.
                 .option(LineReader.Option.CASE_INSENSITIVE, true)
                 .build();
+        WaitingInputInsert.install(reader);
         prompter.attach(reader);
         Thread worker = Thread.currentThread();
         // While a command runs, Ctrl-C interrupts it; while reading, JLine turns it into UserInterruptException.

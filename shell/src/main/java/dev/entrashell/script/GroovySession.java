@@ -21,6 +21,7 @@ import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.runtime.MethodClosure;
 import org.codehaus.groovy.syntax.SyntaxException;
 
+import dev.entrashell.output.OutputClosed;
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
 import groovy.transform.ThreadInterrupt;
@@ -143,7 +144,7 @@ final class GroovySession {
         } catch (ScriptExit exit) {
             throw exit;
         } catch (RuntimeException | Error e) {
-            throw ScriptFailures.describe(e, name, ours);
+            throw OutputClosed.in(e).orElseThrow(() -> ScriptFailures.describe(e, name, ours));
         } catch (Exception e) { // checked exceptions, thrown sneakily by Groovy code
             throw ScriptFailures.describe(e, name, ours);
         }

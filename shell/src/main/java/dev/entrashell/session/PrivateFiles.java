@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +39,27 @@ public final class PrivateFiles {
         Files.createDirectory(absolute);
         restrict(absolute, DIRECTORY);
         return absolute;
+    }
+
+    /**
+     * Makes an existing folder of the user's owner-only, when others could read or enter it; returns the
+     * mode it had. A folder owned by someone else (such as /tmp) is left alone: it is shared on purpose.
+     */
+    public static Optional<String> restrictExistingDirectory(Path dir) throws IOException {
+        if (!POSIX || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+        if (mode.equals(DIRECTORY) || !Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+            return Optional.empty();
+        }
+        Set<PosixFilePermission> owner = EnumSet.copyOf(mode);
+        owner.retainAll(DIRECTORY);
+        if (owner.equals(mode)) {
+            return Optional.empty(); // already closed to others (e.g. r-x------)
+        }
+        Files.setPosixFilePermissions(dir, owner);
+        return Optional.of(PosixFilePermissions.toString(mode));
     }
 
     /** Creates an empty owner-only file if there is none, and makes an existing one owner-only. */

@@ -1,7 +1,9 @@
 package dev.entrashell.session;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The folder for settings, history, environments, the default certificate store and the user's
@@ -16,6 +18,22 @@ public record ShellHome(Path root) {
             return new ShellHome(Path.of(configured).toAbsolutePath());
         }
         return new ShellHome(Path.of(System.getProperty("user.home"), ".entra-shell"));
+    }
+
+    /**
+     * An existing home that others can read (made by hand, or by an older version with the umask's 755)
+     * is made owner-only, as a new one is: history, saved connections and certificates live in it.
+     * Returns the one-line notice to show, when it changed.
+     */
+    public Optional<String> restrictToOwner() {
+        try {
+            return PrivateFiles.restrictExistingDirectory(root)
+                    .map(was -> "Made " + root + " readable by you only (it was " + was
+                            + "): it holds history, connections and certificates.");
+        } catch (IOException e) {
+            return Optional.of("Cannot make " + root + " readable by you only: " + e.getMessage()
+                    + "; it holds history, connections and certificates.");
+        }
     }
 
     public Path historyFile() {

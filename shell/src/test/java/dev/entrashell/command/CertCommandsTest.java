@@ -3,6 +3,7 @@ package dev.entrashell.command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
@@ -411,6 +412,9 @@ class CertCommandsTest {
                 .as(shell.err())
                 .isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(cer);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .as("a public certificate, written to be uploaded, is readable by all")
+                .isEqualTo("rw-r--r--");
         assertThat(shell.err())
                 .isEqualTo("Wrote certificate " + thumbprint + " (public part only, DER) to " + out + ".\n");
         shell.clear();

@@ -134,6 +134,24 @@ class ShellModesIT {
         }
     }
 
+    /** A home that others can read (755, from the umask or by hand) is made owner-only, with one notice. */
+    @Test
+    void openHomeIsMadeOwnerOnly() throws Exception {
+        Path open = Files.createDirectory(home.resolve("open-home"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ShellProcess shell = new ShellProcess(open);
+        ShellProcess.Result first = shell.run("environment list");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.errLines())
+                .containsExactly("Made " + open
+                        + " readable by you only (it was rwxr-xr-x): it holds history, connections and certificates.");
+        assertThat(permissions(open)).isEqualTo("rwx------");
+        ShellProcess.Result second = shell.run("environment list");
+        assertThat(second.errLines())
+                .as("said once: the folder stays owner-only")
+                .isEmpty();
+    }
+
     private static String permissions(Path path) {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));

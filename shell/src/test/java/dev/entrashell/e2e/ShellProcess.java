@@ -1,9 +1,12 @@
 package dev.entrashell.e2e;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +68,19 @@ final class ShellProcess {
         return this;
     }
 
+    /**
+     * Registers the emulator as environment {@code Emu} in {@code home} and returns a connect line for its
+     * demo app, by client secret from a file (the quickest sign-in; the tests using it are about other things).
+     */
+    static String demoAppConnectLine(Emulator emulator, Path home) throws IOException, InterruptedException {
+        Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
+        Path secret =
+                Files.writeString(home.resolve("secret.txt"), emulator.demo().clientSecret());
+        new ShellProcess(home).addEnvironment(emulator, ca);
+        return "connect --environment Emu --tenant-id " + emulator.demo().tenantId() + " --client-id "
+                + emulator.demo().clientId() + " --secret-file " + secret + " --no-welcome";
+    }
+
     Path home() {
         return home;
     }
@@ -77,6 +93,50 @@ final class ShellProcess {
             command.add(line);
         }
         return execute(command, null);
+    }
+
+    /**
+     * {@code entra-shell ARGS... | head -n keep}: reads {@code keep} lines of standard output, then closes
+     * the pipe, and waits at most {@code bound} for the shell to end by itself (it is killed after).
+     * {@link Result#out()} holds the lines read.
+     */
+    Result runIntoClosingPipe(int keep, Duration bound, String... args) throws IOException, InterruptedException {
+        List<String> command = java();
+        command.addAll(List.of(args));
+        Path err = Files.createTempFile(home, "err-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        StringBuilder read = new StringBuilder();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (int i = 0; i < keep; i++) {
+                String line = out.readLine();
+                if (line == null) {
+                    break;
+                }
+                read.append(line).append('\n');
+            }
+        }
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("entra-shell went on for " + bound + " after its standard output was closed: "
+                    + command + "\nstderr: " + Files.readString(err));
+        }
+        Result result = new Result(process.exitValue(), read.toString(), Files.readString(err));
+        Files.delete(err);
+        return result;
+    }
+
+    /** {@code entra-shell -c LINE ... > stdout}: standard output to that file (such as /dev/full). */
+    Result runWithStdoutTo(Path stdout, String... lines) throws IOException, InterruptedException {
+        List<String> command = java();
+        for (String line : lines) {
+            command.add("-c");
+            command.add(line);
+        }
+        return execute(command, null, stdout);
     }
 
     /** {@code entra-shell ARGS...} with the given text on standard input. */
@@ -176,7 +236,12 @@ final class ShellProcess {
     }
 
     private Result execute(List<String> command, String input) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(home, "out-", ".txt");
+        return execute(command, input, null);
+    }
+
+    /** @param stdout where standard output goes; null: a file read into the result */
+    private Result execute(List<String> command, String input, Path stdout) throws IOException, InterruptedException {
+        Path out = stdout != null ? stdout : Files.createTempFile(home, "out-", ".txt");
         Path err = Files.createTempFile(home, "err-", ".txt");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -187,13 +252,19 @@ final class ShellProcess {
             process.getOutputStream().flush();
         }
         process.getOutputStream().close();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        boolean finished = process.waitFor(90, TimeUnit.SECONDS);
+        if (!finished) {
             process.destroyForcibly();
-            throw new AssertionError("entra-shell did not finish in 90 s: " + command + "\nstdout: "
-                    + Files.readString(out) + "\nstderr: " + Files.readString(err));
         }
-        Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-        Files.delete(out);
+        String written = stdout != null ? "" : Files.readString(out); // never read /dev/full: it has no end
+        if (!finished) {
+            throw new AssertionError("entra-shell did not finish in 90 s: " + command + "\nstdout: " + written
+                    + "\nstderr: " + Files.readString(err));
+        }
+        Result result = new Result(process.exitValue(), written, Files.readString(err));
+        if (stdout == null) {
+            Files.delete(out);
+        }
         Files.delete(err);
         return result;
     }

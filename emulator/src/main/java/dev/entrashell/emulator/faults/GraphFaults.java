@@ -119,6 +119,9 @@ public final class GraphFaults {
     }
 
     private static ServerResponse withNextLink(ServerResponse answer, java.util.function.UnaryOperator<String> link) {
+        if (answer == null) {
+            return null; // the connection was dropped (DieAfterPages): nothing to rewrite
+        }
         JsonObject body = Json.parseObjectOrNull(new String(answer.body(), StandardCharsets.UTF_8));
         if (body == null || !body.has("@odata.nextLink")) {
             return answer;

@@ -71,15 +71,20 @@ public final class ServingHandler implements HttpHandler {
                     request.pathAndQuery(),
                     readOnlyHeaders,
                     request.body().length == 0 ? null : request.bodyText(),
-                    response.status(),
-                    response.headers()));
-            write(exchange, request, response, faults);
+                    response == null ? 0 : response.status(),
+                    response == null ? Map.of() : response.headers()));
+            if (response != null) { // dropped: the exchange closed unanswered closes the connection
+                write(exchange, request, response, faults);
+            }
         }
     }
 
+    /** The handler's response; null when it dropped the connection ({@link DroppedConnection}). */
     private ServerResponse respond(ServerRequest request) {
         try {
             return handler.handle(request);
+        } catch (DroppedConnection e) {
+            return null;
         } catch (RuntimeException e) {
             return ServerResponse.text(500, "Internal emulator error: " + e);
         }
