@@ -37,8 +37,9 @@ for (app in all('/applications?$select=id,appId,displayName,keyCredentials,passw
     }
 }
 
+// Nothing to report writes nothing to standard output, so `| mail -E` sends no mail that day.
 if (!soon) {
-    out.println "No certificate or secret expires within $days days."
+    err.println "No certificate or secret expires within $days days."
 } else {
     out.println "${soon.size()} credential${soon.size() == 1 ? '' : 's'} expire${soon.size() == 1 ? 's' : ''} within $days days:"
     out.println String.format('%-20s  %5s  %-11s  %-36s  %-30s  %s', 'End (UTC)', 'Days', 'Type', 'Key id', 'Application', 'Name')

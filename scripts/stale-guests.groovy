@@ -25,6 +25,10 @@ for (user in all('/users?$filter=userType eq \'Guest\'&$select=id,displayName,ma
     }
 }
 
+if (!stale) { // nothing to report: nothing on standard output
+    err.println "All $guests guests have signed in within $days days."
+    return
+}
 out.println "${stale.size()} of $guests guests have not signed in for $days days:"
 out.println String.format('%-20s  %5s  %-30s  %s', 'Last sign-in (UTC)', 'Days', 'Name', 'Mail')
 for (row in stale.sort { it.last ?: Instant.EPOCH }) {

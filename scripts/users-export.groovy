@@ -26,12 +26,17 @@ String csv(value) {
             '"' + text.replace('"', '""') + '"' : text
 }
 
+// Written beside the file and moved into place when complete: a run that fails half-way leaves no
+// file that looks like a whole export (and an earlier export stays as it was).
+def partial = new File(file.absoluteFile.parentFile, ".${file.name}.partial")
 int count = 0
-file.withWriter('UTF-8') { writer ->
+partial.withWriter('UTF-8') { writer ->
     writer.write(properties.join(',') + '\r\n')
     for (user in all('/users?$select=' + properties.join(',') + '&$top=999')) {
         writer.write(properties.collect { csv(user[it]) }.join(',') + '\r\n')
         count++
     }
 }
-out.println "Wrote $count users to ${file.absolutePath}"
+java.nio.file.Files.move(partial.toPath(), file.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE)
+err.println "Wrote $count users to ${file.absolutePath}"

@@ -180,11 +180,12 @@ public final class Main implements Callable<Integer> {
         return () -> reader.lines().iterator();
     }
 
+    /** Without a terminal a table is cut to nothing, unless COLUMNS asks for a width. */
     private int columns() {
         try {
-            return Integer.parseInt(environment.getOrDefault("COLUMNS", "160"));
+            return Integer.parseInt(environment.getOrDefault("COLUMNS", String.valueOf(Integer.MAX_VALUE)));
         } catch (NumberFormatException e) {
-            return 160;
+            return Integer.MAX_VALUE;
         }
     }
 

@@ -33,7 +33,7 @@ final class CertListCommand implements Runnable {
     PasswordOptions password;
 
     @Mixin
-    CertOutputOptions output;
+    OutputOptions output;
 
     private final ShellServices services;
 

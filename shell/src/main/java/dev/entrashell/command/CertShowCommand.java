@@ -3,7 +3,9 @@ package dev.entrashell.command;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 
+import dev.entrashell.ShellException;
 import dev.entrashell.auth.CertificateInventory;
 import dev.entrashell.auth.CertificateReport;
 import dev.entrashell.auth.Thumbprint;
@@ -39,7 +41,7 @@ final class CertShowCommand implements Runnable {
     PasswordOptions password;
 
     @Mixin
-    CertOutputOptions output;
+    OutputOptions output;
 
     private final ShellServices services;
 
@@ -60,6 +62,13 @@ final class CertShowCommand implements Runnable {
                         password.passwords(services),
                         services.clock().instant());
         output.object(services.output(), CertView.details(report));
+        if (!report.acceptable()) { // the details are printed; the exit code says whether connect can use it
+            throw new ShellException("Certificate " + report.thumbprint().hex() + " fails "
+                    + report.failures().stream()
+                            .map(check -> check.requirement().label() + " (" + check.finding() + ")")
+                            .collect(Collectors.joining(", "))
+                    + ": " + report.failures().get(0).advice());
+        }
     }
 
     /** A file when one is there, or when it is written like one (then reading it says it is missing). */

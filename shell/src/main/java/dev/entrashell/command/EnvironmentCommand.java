@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import com.google.gson.JsonObject;
 
-import dev.entrashell.output.Renderer;
 import dev.entrashell.session.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +29,9 @@ final class EnvironmentCommand {
         @Mixin
         HelpOption help;
 
+        @Mixin
+        OutputOptions output;
+
         private final ShellServices services;
 
         ListEnvironments(ShellServices services) {
@@ -41,7 +43,7 @@ final class EnvironmentCommand {
             List<JsonObject> rows = services.environments().list().stream()
                     .map(ListEnvironments::row)
                     .collect(Collectors.toList());
-            Renderer.table(services.output().out(), rows, services.output().width());
+            output.rows(services.output(), rows);
         }
 
         private static JsonObject row(Environment environment) {

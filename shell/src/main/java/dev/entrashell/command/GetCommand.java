@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
             "  get /organization",
             "  get /users --top 5 --select displayName,userPrincipalName",
             "  get /users --all --filter \"userType eq 'Guest'\" --output csv --out guests.csv",
-            "  get /groups --search 'displayName:sales' --count --query \"value[].displayName\"",
+            "  get /groups --search 'displayName:sales' --count --query \"[].displayName\"",
             "",
             GraphRequestOptions.DEADLINE,
             GraphRequestOptions.ONE_ORIGIN

@@ -12,18 +12,24 @@ import io.burt.jmespath.gson.GsonRuntime;
  * collection (or to the object) before formatting.
  */
 final class JmesQuery {
+    private final String text;
     private final Expression<JsonElement> expression;
 
-    private JmesQuery(Expression<JsonElement> expression) {
+    private JmesQuery(String text, Expression<JsonElement> expression) {
+        this.text = text;
         this.expression = expression;
     }
 
     static JmesQuery compile(String text) {
         try {
-            return new JmesQuery(new GsonRuntime().compile(text));
+            return new JmesQuery(text, new GsonRuntime().compile(text));
         } catch (RuntimeException e) {
             throw ShellException.usage("--query '" + text + "' is not a JMESPath expression: " + e.getMessage());
         }
+    }
+
+    String text() {
+        return text;
     }
 
     JsonElement search(JsonElement input) {

@@ -2,39 +2,29 @@ package dev.entrashell.output;
 
 import java.io.PrintWriter;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * A collection as Graph shapes it, {@code {"value": [...]}}, written item by item: pretty on a terminal,
- * one item per line otherwise (still one JSON document, and easy to diff or grep).
+ * A collection as its items, one JSON array, written item by item as pages arrive: the same document for
+ * one page or for {@code --all}, and exactly what {@code --query} is applied to. Pretty on a terminal, one
+ * item per line otherwise (still one JSON document, and easy to diff or grep).
  */
 final class JsonItemsWriter implements ItemWriter {
     private final PrintWriter out;
     private final boolean pretty;
-    private final JsonElement count;
     private boolean first = true;
 
-    JsonItemsWriter(PrintWriter out, boolean pretty, JsonElement count) {
+    JsonItemsWriter(PrintWriter out, boolean pretty) {
         this.out = out;
         this.pretty = pretty;
-        this.count = count;
-        out.print("{");
-        if (count != null) {
-            out.print(pretty ? "\n  \"@odata.count\": " + count + "," : "\"@odata.count\":" + count + ",");
-        }
-        out.print(pretty ? "\n  \"value\": [" : "\"value\":[");
+        out.print("[");
     }
 
     @Override
     public void item(JsonObject item) {
         out.print(first ? "" : ",");
         first = false;
-        if (pretty) {
-            out.print("\n    " + Json.pretty(item).replace("\n", "\n    "));
-        } else {
-            out.print("\n" + Json.compact(item));
-        }
+        out.print("\n" + (pretty ? "  " + Json.pretty(item).replace("\n", "\n  ") : Json.compact(item)));
     }
 
     @Override
@@ -44,11 +34,7 @@ final class JsonItemsWriter implements ItemWriter {
 
     @Override
     public void finish() {
-        out.println(first ? "]}" : pretty ? "\n  ]\n}" : "\n]}");
+        out.println(first ? "]" : "\n]");
         out.flush();
-    }
-
-    JsonElement count() {
-        return count;
     }
 }

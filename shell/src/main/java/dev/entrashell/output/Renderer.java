@@ -26,15 +26,15 @@ public final class Renderer {
         this.selected = selected;
     }
 
-    /** A writer for the items of a collection; {@code count} is Graph's {@code @odata.count}, if any. */
-    public ItemWriter collection(JsonElement count) {
+    /** A writer for the items of a collection. */
+    public ItemWriter collection() {
         return switch (format) {
             case table -> new TableItemsWriter(out, width, selected);
             case list -> new ListItemsWriter(out);
             case csv -> new DelimitedWriter(out, false, selected);
             case tsv -> new DelimitedWriter(out, true, selected);
             case none -> new NoItems();
-            case json, raw -> new JsonItemsWriter(out, pretty, count);
+            case json, raw -> new JsonItemsWriter(out, pretty);
         };
     }
 
@@ -43,7 +43,7 @@ public final class Renderer {
         switch (format) {
             case list -> ListPrinter.print(out, object);
             case table, csv, tsv -> {
-                ItemWriter writer = collection(null);
+                ItemWriter writer = collection();
                 writer.item(object);
                 writer.finish();
             }
@@ -64,7 +64,7 @@ public final class Renderer {
                 && format != OutputFormat.json
                 && format != OutputFormat.raw
                 && allObjects(value.getAsJsonArray())) {
-            ItemWriter writer = collection(null);
+            ItemWriter writer = collection();
             value.getAsJsonArray().forEach(item -> writer.item(item.getAsJsonObject()));
             writer.finish();
         } else if (value.isJsonArray() && format != OutputFormat.json && format != OutputFormat.raw) {
@@ -75,13 +75,6 @@ public final class Renderer {
             out.println(Json.cell(value));
         }
         out.flush();
-    }
-
-    /** A small fixed table, such as {@code environment list}. */
-    public static void table(PrintWriter out, List<JsonObject> rows, int width) {
-        ItemWriter writer = new TableItemsWriter(out, width, null);
-        rows.forEach(writer::item);
-        writer.finish();
     }
 
     private static boolean allObjects(JsonArray array) {

@@ -7,18 +7,24 @@ import java.util.List;
 import com.google.gson.JsonObject;
 
 /**
- * A table fitted to the terminal: the first page decides the columns and their widths, later pages are
- * written row by row in the same layout (longer values are cut with an ellipsis).
+ * A table laid out on the first page and kept for every later one (so {@code --all} looks like one page).
+ * On a terminal it fits the width: columns are taken in order (identifying ones first) while they fit,
+ * and other text is cut with an ellipsis, but identifiers (ids, principal names, mail, thumbprints, URLs)
+ * are never cut: a longer one on a later page overflows its column rather than lose a character. Without
+ * a terminal ({@code width} of {@link Integer#MAX_VALUE}) nothing is cut or left out.
  */
 final class TableItemsWriter extends FirstPageLayout {
-    private static final int MAX_CELL = 40;
+    /** Text columns narrower than this are not worth showing cut. */
+    private static final int MIN_TEXT = 10;
+
     private static final int GAP = 2;
 
     private final PrintWriter out;
     private final int width;
     private final List<String> selected;
-    private List<String> columns;
-    private List<Integer> widths;
+    private final List<Column> columns = new ArrayList<>();
+
+    private record Column(String name, int width, boolean identifier) {}
 
     TableItemsWriter(PrintWriter out, int width, List<String> selected) {
         this.out = out;
@@ -26,32 +32,50 @@ final class TableItemsWriter extends FirstPageLayout {
         this.selected = selected;
     }
 
-    /** Identifying columns first, empty ones dropped, then as many as fit the terminal; then the header. */
     @Override
     protected void layout(List<JsonObject> firstPage) {
-        columns = new ArrayList<>();
-        widths = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Integer> natural = new ArrayList<>();
+        List<Integer> least = new ArrayList<>();
+        List<Boolean> identifier = new ArrayList<>();
         int used = 0;
-        for (String column : Columns.of(selected, firstPage, true)) {
-            int columnWidth = column.length();
-            boolean empty = true;
-            for (JsonObject row : firstPage) {
-                String cell = Json.cell(row.get(column));
-                empty &= cell.isEmpty();
-                columnWidth = Math.max(columnWidth, Math.min(MAX_CELL, cell.length()));
-            }
-            if ((empty && selected == null) || (!columns.isEmpty() && used + columnWidth > width)) {
+        for (String name : Columns.of(selected, firstPage, true)) {
+            List<String> cells = firstPage.stream()
+                    .map(row -> flat(Json.cell(row.get(name))))
+                    .toList();
+            boolean empty = cells.stream().allMatch(String::isEmpty);
+            if (empty && selected == null) {
                 continue;
             }
-            columns.add(column);
-            widths.add(columnWidth);
-            used += columnWidth + GAP;
+            boolean id = Identifiers.column(name, cells);
+            int full = Math.max(
+                    name.length(), cells.stream().mapToInt(String::length).max().orElse(0));
+            int smallest = id ? full : Math.min(full, Math.max(name.length(), MIN_TEXT));
+            if (!names.isEmpty() && selected == null && (long) used + smallest > width) {
+                continue; // does not fit even cut: left out (--select keeps every column asked for)
+            }
+            names.add(name);
+            natural.add(full);
+            least.add(smallest);
+            identifier.add(id);
+            used += smallest + GAP;
+        }
+        // What is left of the width goes to the cut columns, in order, up to their full width.
+        long spare = width == Integer.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, width - used + GAP);
+        for (int i = 0; i < names.size(); i++) {
+            int given = least.get(i);
+            if (given < natural.get(i) && spare > 0) {
+                int more = (int) Math.min(spare, natural.get(i) - given);
+                given += more;
+                spare -= more;
+            }
+            columns.add(new Column(names.get(i), given, identifier.get(i)));
         }
         StringBuilder header = new StringBuilder();
         StringBuilder rule = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            header.append(ListPrinter.pad(columns.get(i), widths.get(i) + GAP));
-            rule.append(ListPrinter.pad("-".repeat(widths.get(i)), widths.get(i) + GAP));
+        for (Column column : columns) {
+            header.append(ListPrinter.pad(column.name(), column.width() + GAP));
+            rule.append(ListPrinter.pad("-".repeat(column.width()), column.width() + GAP));
         }
         out.println(header.toString().stripTrailing());
         out.println(rule.toString().stripTrailing());
@@ -60,9 +84,14 @@ final class TableItemsWriter extends FirstPageLayout {
     @Override
     protected void row(JsonObject item) {
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
+        for (Column column : columns) {
+            String cell = flat(Json.cell(item.get(column.name())));
+            if (!column.identifier() && cell.length() > column.width()) {
+                cell = cell.substring(0, Math.max(0, column.width() - 1)) + "…";
+            }
+            // An identifier longer than its column (met on a later page) overflows, still set apart by a space.
             line.append(
-                    ListPrinter.pad(truncate(Json.cell(item.get(columns.get(i))), widths.get(i)), widths.get(i) + GAP));
+                    cell.length() >= column.width() + GAP ? cell + " " : ListPrinter.pad(cell, column.width() + GAP));
         }
         out.println(line.toString().stripTrailing());
     }
@@ -77,8 +106,7 @@ final class TableItemsWriter extends FirstPageLayout {
         out.flush();
     }
 
-    private static String truncate(String text, int width) {
-        String flat = text.replace('\n', ' ').replace('\r', ' ');
-        return flat.length() <= width ? flat : flat.substring(0, Math.max(0, width - 1)) + "…";
+    private static String flat(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ');
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.google.gson.JsonObject;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 
 import dev.entrashell.ExitCode;
@@ -63,7 +63,6 @@ class GraphCommandsTest {
                 .isZero();
     }
 
-    /** --all pages to the end: every user once, in Graph's order, with the requested page size. */
     @Test
     void everyVerbsHelpStatesTheDeadlineAndTheOneOrigin() {
         for (String verb : new String[] {"get", "post", "put", "patch", "delete"}) {
@@ -76,18 +75,17 @@ class GraphCommandsTest {
         }
     }
 
+    /** --all pages to the end: every user once, in Graph's order, with the requested page size. */
     @Test
     void allPagesAsJson() {
         int before = graphRequests();
         assertThat(shell.run("get /users --all --top 100 --select id,displayName --output json"))
                 .as(shell.err())
                 .isZero();
-        JsonObject result = JsonParser.parseString(shell.out()).getAsJsonObject();
+        JsonArray result = JsonParser.parseString(shell.out()).getAsJsonArray();
         List<String> ids = new ArrayList<>();
-        result.getAsJsonArray("value")
-                .forEach(u -> ids.add(u.getAsJsonObject().get("id").getAsString()));
+        result.forEach(u -> ids.add(u.getAsJsonObject().get("id").getAsString()));
         assertThat(ids).containsExactlyElementsOf(users.stream().map(User::id).toList());
-        assertThat(result.has("@odata.nextLink")).isFalse();
         assertThat(graphRequests() - before).isEqualTo(13); // 1234 users, 100 a page
     }
 

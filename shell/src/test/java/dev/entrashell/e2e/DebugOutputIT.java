@@ -75,8 +75,7 @@ class DebugOutputIT {
                         "get /applications --top 1 --select id --output json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         String appId = JsonParser.parseString(run.out())
-                .getAsJsonObject()
-                .getAsJsonArray("value")
+                .getAsJsonArray()
                 .get(0)
                 .getAsJsonObject()
                 .get("id")

@@ -63,8 +63,8 @@ class ScriptModesIT {
 
         int users = emulator.directory().objects(demo.tenantId()).users().size();
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo("Wrote " + users + " users to " + csv + "\n");
-        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("Wrote " + users + " users to " + csv + "\n");
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(users + 1);
         assertThat(lines.get(0)).startsWith("id,displayName,userPrincipalName,mail,userType");

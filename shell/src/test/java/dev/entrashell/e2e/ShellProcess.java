@@ -31,6 +31,7 @@ final class ShellProcess {
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> options = new ArrayList<>();
     private Path launcher;
+    private int columns = 160;
 
     ShellProcess(Path home) {
         assertThat(JAR)
@@ -46,6 +47,12 @@ final class ShellProcess {
     /** Adds --debug (or any other option) before the lines of every run. */
     ShellProcess option(String option) {
         options.add(option);
+        return this;
+    }
+
+    /** The width of the pseudo-terminal of {@link #runTyped} and {@link #runInteractive} (160 unless set). */
+    ShellProcess columns(int columns) {
+        this.columns = columns;
         return this;
     }
 
@@ -160,7 +167,7 @@ final class ShellProcess {
     private List<String> onTerminal() {
         String javaLine =
                 String.join(" ", java().stream().map(ShellProcess::quote).toList());
-        return List.of("script", "-qefc", "stty cols 160 rows 50; exec " + javaLine, "/dev/null");
+        return List.of("script", "-qefc", "stty cols " + columns + " rows 50; exec " + javaLine, "/dev/null");
     }
 
     /**

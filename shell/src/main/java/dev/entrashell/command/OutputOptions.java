@@ -11,19 +11,23 @@ import dev.entrashell.output.Renderer;
 import dev.entrashell.output.ShellOutput;
 import picocli.CommandLine.Option;
 
-/** {@code --output} and {@code --query} for the cert commands that show certificates, as the Graph commands take them. */
-final class CertOutputOptions {
+/**
+ * {@code --output} and {@code --query} for the commands that list or show things of the shell's own
+ * (certificates, environments), as the Graph commands take them: a table or list for a person, JSON
+ * otherwise, and the query applied to exactly what {@code --output json} prints.
+ */
+final class OutputOptions {
     @Option(
             names = {"--output", "-o"},
             paramLabel = "FORMAT",
             description =
-                    "table, list, json, csv, tsv or none. Default on a terminal: table for cert list, list for cert show; json otherwise.")
+                    "table, list, json, csv, tsv or none. Default on a terminal: table for a listing, list for one item; json otherwise.")
     OutputFormat format;
 
     @Option(
             names = "--query",
             paramLabel = "JMESPATH",
-            description = "A JMESPath expression applied before formatting, such as \"[?Status=='FAIL'].Thumbprint\".")
+            description = "A JMESPath expression applied to what --output json prints, such as \"[].Name\".")
     String query;
 
     /** Rows, as a table on a terminal: a collection for tabular formats, a JSON array for json. */
@@ -37,7 +41,7 @@ final class CertOutputOptions {
         } else if (chosen == OutputFormat.json || chosen == OutputFormat.raw) {
             renderer.value(array);
         } else {
-            ItemWriter writer = renderer.collection(null);
+            ItemWriter writer = renderer.collection();
             rows.forEach(writer::item);
             writer.finish();
         }
