@@ -302,12 +302,13 @@ class CertCommandsTest {
                                 + ".pem with the key appended");
     }
 
-    /** Runs cert show on the file and returns the one requirement that failed. */
+    /** Runs cert show on the file and returns the one requirement that failed (exit 1, the failure named). */
     private static String onlyFailedCheck(TestShell shell, Path file) {
         shell.clear();
         assertThat(shell.run("cert show " + file + " --output json"))
                 .as(shell.err())
-                .isZero();
+                .isEqualTo(ExitCode.FAILURE);
+        assertThat(shell.err()).contains(" fails ");
         JsonObject details = JsonParser.parseString(shell.out()).getAsJsonObject();
         assertThat(details.get("Status").getAsString()).isEqualTo("FAIL");
         List<String> failed = details.keySet().stream()
