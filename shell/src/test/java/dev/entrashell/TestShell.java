@@ -10,15 +10,15 @@ import java.util.Map;
 
 import dev.entrashell.auth.Connector;
 import dev.entrashell.command.LineExecutor;
-import dev.entrashell.command.ShellServices;
+import dev.entrashell.connection.Session;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.output.ShellOutput;
+import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
-import dev.entrashell.session.Session;
 import dev.entrashell.session.ShellHome;
 
 /**

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.aad.msal4j.MsalServiceException;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.net.NetworkErrors;
 import dev.entrashell.session.Environment;
 

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.InputFiles;
 
 /**

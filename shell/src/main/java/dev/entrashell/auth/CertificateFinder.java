@@ -18,7 +18,7 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 
 /**
  * Finds a certificate with its private key in certificate stores, by thumbprint or by subject name.

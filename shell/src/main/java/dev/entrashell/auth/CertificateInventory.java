@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 
 /**
  * What the certificate stores and files hold, for {@code cert list}, {@code cert show} and {@code cert

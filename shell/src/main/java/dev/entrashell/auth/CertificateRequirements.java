@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.entrashell.ShellException;
 import dev.entrashell.auth.CertificateCheck.Requirement;
+import dev.entrashell.errors.ShellException;
 
 /**
  * What Entra ID asks of a client certificate: an RSA key (MSAL signs RS256) of at least 2048 bits, a

@@ -10,9 +10,8 @@ import java.util.function.Supplier;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.IClientCredential;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.net.HttpStack;
-import dev.entrashell.session.Connection;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environment;
 import dev.entrashell.session.Environments;

@@ -12,7 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.Environment;
 
 /**

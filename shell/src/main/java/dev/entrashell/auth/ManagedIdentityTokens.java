@@ -12,7 +12,7 @@ import com.microsoft.aad.msal4j.ManagedIdentityApplication;
 import com.microsoft.aad.msal4j.ManagedIdentityId;
 import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.Environment;
 import okhttp3.OkHttpClient;
 

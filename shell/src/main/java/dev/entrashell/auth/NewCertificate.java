@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.PrivateFiles;
 
 /**

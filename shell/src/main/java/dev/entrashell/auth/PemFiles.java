@@ -23,7 +23,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 
 /**
  * PEM certificate files as {@code az} and OpenSSL write them: one or more {@code CERTIFICATE} blocks

@@ -7,8 +7,8 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import dev.entrashell.Printable;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.Printable;
+import dev.entrashell.errors.ShellException;
 
 /** A certificate's SHA-1 thumbprint as Windows and Entra show it: 40 upper-case hex digits. */
 public record Thumbprint(String hex) {

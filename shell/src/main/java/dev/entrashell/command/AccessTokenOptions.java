@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Option;
 
 /**

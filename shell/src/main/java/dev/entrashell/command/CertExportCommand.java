@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 
-import dev.entrashell.ShellException;
 import dev.entrashell.auth.CertificateEncodings;
 import dev.entrashell.auth.CertificateInventory;
 import dev.entrashell.auth.Thumbprint;
+import dev.entrashell.errors.ShellException;
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

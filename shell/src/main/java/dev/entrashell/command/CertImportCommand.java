@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.entrashell.auth.CertificateImport;
 import dev.entrashell.output.ListPrinter;
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.entrashell.ShellException;
 import dev.entrashell.auth.NewCertificate;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.output.ListPrinter;
+import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Prompter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.entrashell.auth.CertificateStore;
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Option;
 
 /** {@code --store} of the cert commands, which either search stores (list, show, export) or add to one (new, import). */

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.entrashell.auth.Connection;
 import dev.entrashell.output.ShellOutput;
-import dev.entrashell.session.Connection;
 
 /**
  * A certificate that runs out soon is said at connect time, even with {@code --no-welcome}: a cron job's

@@ -3,6 +3,7 @@ package dev.entrashell.command;
 import java.lang.reflect.Constructor;
 
 import dev.entrashell.script.ScriptHost;
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine;
 
 /**

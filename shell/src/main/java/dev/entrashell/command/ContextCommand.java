@@ -2,8 +2,10 @@ package dev.entrashell.command;
 
 import com.google.gson.GsonBuilder;
 
+import dev.entrashell.connection.ContextView;
 import dev.entrashell.output.Json;
 import dev.entrashell.output.ListPrinter;
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -4,10 +4,11 @@ import java.util.Optional;
 
 import com.google.gson.JsonElement;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
 import dev.entrashell.graph.GraphPermissionHints;
 import dev.entrashell.graph.GraphRequest;
+import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Prompter;
 
 /**

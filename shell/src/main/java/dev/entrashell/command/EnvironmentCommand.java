@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import com.google.gson.JsonObject;
 
+import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

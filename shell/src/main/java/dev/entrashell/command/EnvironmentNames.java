@@ -2,6 +2,7 @@ package dev.entrashell.command;
 
 import java.util.Iterator;
 
+import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Environment;
 
 /** Tab-completion candidates for {@code --environment}: the environments known right now. */

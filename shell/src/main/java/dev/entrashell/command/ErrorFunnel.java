@@ -2,8 +2,8 @@ package dev.entrashell.command;
 
 import java.util.Set;
 
-import dev.entrashell.ExitCode;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ExitCode;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.output.OutputClosed;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.session.Diagnostics;

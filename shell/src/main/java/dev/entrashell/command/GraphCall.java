@@ -8,8 +8,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import dev.entrashell.ExitCode;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ExitCode;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
 import dev.entrashell.graph.GraphPermissionHints;
 import dev.entrashell.graph.GraphRequest;
@@ -19,6 +19,7 @@ import dev.entrashell.output.OutputFormat;
 import dev.entrashell.output.PagingProgress;
 import dev.entrashell.output.Renderer;
 import dev.entrashell.output.ShellOutput;
+import dev.entrashell.services.ShellServices;
 
 /**
  * Runs one Graph request command and writes its result. A collection is its items: {@code --output json}

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.entrashell.Printable;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.Printable;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphRequest;
 import dev.entrashell.graph.QueryOptions;
 

@@ -3,6 +3,7 @@ package dev.entrashell.command;
 import java.util.concurrent.Callable;
 
 import dev.entrashell.script.ScriptHost;
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -3,7 +3,7 @@ package dev.entrashell.command;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.gson.GsonRuntime;
 

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.entrashell.ExitCode;
-import dev.entrashell.Printable;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ExitCode;
+import dev.entrashell.errors.Printable;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.script.ScriptHost;
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 

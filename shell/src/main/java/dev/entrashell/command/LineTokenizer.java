@@ -3,7 +3,7 @@ package dev.entrashell.command;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 
 /**
  * Splits a typed line into words the way a POSIX shell would for simple lines: whitespace separates,

@@ -3,8 +3,9 @@ package dev.entrashell.command;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import dev.entrashell.ShellException;
 import dev.entrashell.auth.Passwords;
+import dev.entrashell.errors.ShellException;
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Option;
 
 /**

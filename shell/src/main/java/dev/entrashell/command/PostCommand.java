@@ -1,5 +1,6 @@
 package dev.entrashell.command;
 
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

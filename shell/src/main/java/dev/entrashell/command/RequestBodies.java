@@ -11,8 +11,8 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
-import dev.entrashell.Printable;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.Printable;
+import dev.entrashell.errors.ShellException;
 
 /**
  * {@code --body}: inline JSON, {@code @FILE} or {@code -} for standard input. It must be valid JSON,

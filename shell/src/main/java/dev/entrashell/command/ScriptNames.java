@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import dev.entrashell.script.ScriptLocator;
+import dev.entrashell.services.ShellServices;
 
 /**
  * Tab completion for {@code run}: the names of the scripts in the folders it searches, read at each

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
+import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.InputFiles;
 
 /**

@@ -4,6 +4,7 @@ import java.util.Iterator;
 
 import dev.entrashell.auth.CertificateStore;
 import dev.entrashell.auth.KnownThumbprints;
+import dev.entrashell.services.ShellServices;
 
 /**
  * Tab completion for {@code --thumbprint}: the certificates in the default stores, read at each Tab

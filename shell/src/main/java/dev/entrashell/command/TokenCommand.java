@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import dev.entrashell.auth.AccessToken;
 import dev.entrashell.auth.TokenClaims;
 import dev.entrashell.output.Json;
+import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

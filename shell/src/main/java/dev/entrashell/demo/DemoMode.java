@@ -8,12 +8,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 
-import dev.entrashell.ShellException;
 import dev.entrashell.command.LineTokenizer;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.state.DemoAppFiles;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.PrivateFiles;
 import dev.entrashell.session.ShellHome;

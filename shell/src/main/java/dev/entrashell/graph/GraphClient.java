@@ -7,13 +7,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import dev.entrashell.ShellException;
 import dev.entrashell.auth.AccessToken;
+import dev.entrashell.auth.Connection;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.net.Deadlines;
 import dev.entrashell.net.NetworkErrors;
 import dev.entrashell.net.RefusedRequest;
 import dev.entrashell.session.Cancellation;
-import dev.entrashell.session.Connection;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;

@@ -6,8 +6,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.entrashell.ShellException;
 import dev.entrashell.auth.TokenClaims;
+import dev.entrashell.errors.ShellException;
 
 /**
  * Graph's error body in one line: status, {@code error.code}, {@code error.message}, then

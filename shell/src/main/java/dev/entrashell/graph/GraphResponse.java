@@ -5,7 +5,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 
 /** A successful Graph answer: status, request id, content type and body as received. */
 public record GraphResponse(int status, String requestId, String contentType, String body) {

@@ -1,6 +1,6 @@
 package dev.entrashell.graph;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.Environment;
 import okhttp3.HttpUrl;
 

@@ -3,7 +3,7 @@ package dev.entrashell.graph;
 import java.util.HashSet;
 import java.util.Set;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.net.GraphOrigin;
 import okhttp3.HttpUrl;
 

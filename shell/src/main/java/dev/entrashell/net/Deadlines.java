@@ -4,7 +4,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 
 /**
  * What a Graph call that ran out of time tells the user. The deadline ({@code connect --timeout}) is

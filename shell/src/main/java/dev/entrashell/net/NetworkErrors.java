@@ -17,7 +17,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 
 /** Turns a failed connection into one line that says which endpoint, what went wrong and what to try. */
 public final class NetworkErrors {

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 
 /**
  * Output (standard output, an {@code --out} file) that does not hide its failures. {@link

@@ -14,15 +14,15 @@ import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
-import dev.entrashell.ExitCode;
+import dev.entrashell.auth.Connection;
 import dev.entrashell.command.ExitRequest;
 import dev.entrashell.command.LineExecutor;
-import dev.entrashell.command.ShellServices;
+import dev.entrashell.connection.Session;
+import dev.entrashell.errors.ExitCode;
 import dev.entrashell.output.ShellOutput;
-import dev.entrashell.session.Connection;
+import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.PrivateFiles;
-import dev.entrashell.session.Session;
 import dev.entrashell.session.ShellHome;
 
 /**

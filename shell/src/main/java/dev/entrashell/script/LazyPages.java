@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
 import dev.entrashell.graph.GraphRequest;
 import dev.entrashell.graph.NextLinks;

@@ -11,13 +11,13 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import dev.entrashell.ShellException;
-import dev.entrashell.command.ContextView;
-import dev.entrashell.command.ShellServices;
+import dev.entrashell.connection.ContextView;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
 import dev.entrashell.graph.GraphPermissionHints;
 import dev.entrashell.graph.GraphRequest;
 import dev.entrashell.graph.QueryOptions;
+import dev.entrashell.services.ShellServices;
 
 /**
  * What the script bindings do, in plain Java: Graph requests through the shell's {@link GraphClient}

@@ -1,7 +1,7 @@
 package dev.entrashell.script;
 
-import dev.entrashell.ExitCode;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ExitCode;
+import dev.entrashell.errors.ShellException;
 
 /** A script that failed: the one line names the script, the line and the message. */
 final class ScriptException extends ShellException {

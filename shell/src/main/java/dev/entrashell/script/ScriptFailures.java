@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import dev.entrashell.ExitCode;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ExitCode;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.net.Deadlines;
 import groovy.lang.MissingPropertyException;
 

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
-import dev.entrashell.ExitCode;
-import dev.entrashell.ShellException;
-import dev.entrashell.command.ShellServices;
+import dev.entrashell.errors.ExitCode;
+import dev.entrashell.errors.ShellException;
+import dev.entrashell.services.ShellServices;
 
 /**
  * What the {@code run} and {@code groovy} commands call: one per shell, so Groovy mode's variables

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.entrashell.Printable;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.Printable;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.ShellHome;
 
 /**

@@ -9,9 +9,9 @@ import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 
+import dev.entrashell.auth.Connection;
 import dev.entrashell.net.GraphOrigin;
 import dev.entrashell.session.Cancellation;
-import dev.entrashell.session.Connection;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 

@@ -8,8 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
-import dev.entrashell.Printable;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.Printable;
+import dev.entrashell.errors.ShellException;
 
 /**
  * The small files a user names on a command line: certificates, secrets, passwords, tokens, CA files.

@@ -10,7 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 
 /** A PEM file of CA certificates that an environment trusts on top of the JVM's own trust. */
 public final class TrustedCaFile {

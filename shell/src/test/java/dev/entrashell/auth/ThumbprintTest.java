@@ -2,8 +2,8 @@ package dev.entrashell.auth;
 
 import org.junit.jupiter.api.Test;
 
-import dev.entrashell.ExitCode;
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ExitCode;
+import dev.entrashell.errors.ShellException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

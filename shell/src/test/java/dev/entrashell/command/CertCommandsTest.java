@@ -31,7 +31,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.entrashell.ExitCode;
 import dev.entrashell.TestShell;
 import dev.entrashell.auth.CertificateEncodings;
 import dev.entrashell.auth.TestCertificates;
@@ -39,6 +38,7 @@ import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.errors.ExitCode;
 import dev.entrashell.session.Prompter;
 
 import static org.assertj.core.api.Assertions.assertThat;

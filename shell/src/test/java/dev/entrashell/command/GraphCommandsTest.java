@@ -16,13 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 
-import dev.entrashell.ExitCode;
 import dev.entrashell.TestShell;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.errors.ExitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

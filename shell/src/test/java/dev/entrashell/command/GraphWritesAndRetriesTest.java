@@ -20,7 +20,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.entrashell.ExitCode;
 import dev.entrashell.TestShell;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
@@ -28,6 +27,7 @@ import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.RecordedRequest;
 import dev.entrashell.emulator.Throttling;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.errors.ExitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.net.GraphOrigin;
 import okhttp3.HttpUrl;
 

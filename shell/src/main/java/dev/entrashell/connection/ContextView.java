@@ -1,12 +1,12 @@
-package dev.entrashell.command;
+package dev.entrashell.connection;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.entrashell.auth.AccessToken;
+import dev.entrashell.auth.Connection;
 import dev.entrashell.auth.TokenClaims;
-import dev.entrashell.session.Connection;
 
 /**
  * The fields of {@code context}, named and ordered as {@code Get-EntraContext} prints them, from the
@@ -41,7 +41,7 @@ public record ContextView(Map<String, Object> fields) {
     }
 
     /** Text for the list format: lists joined with commas, booleans as PowerShell shows them. */
-    Map<String, String> asText() {
+    public Map<String, String> asText() {
         Map<String, String> text = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
             if (value instanceof List<?> list) {

@@ -1,4 +1,4 @@
-package dev.entrashell;
+package dev.entrashell.errors;
 
 /** The exit codes of CLI.md, shared by every non-interactive mode. */
 public final class ExitCode {

@@ -1,4 +1,4 @@
-package dev.entrashell;
+package dev.entrashell.errors;
 
 /**
  * A value the user typed, made fit to quote in a one-line message: control and invisible characters

@@ -1,10 +1,9 @@
-package dev.entrashell.session;
+package dev.entrashell.auth;
 
 import java.time.Instant;
 
-import dev.entrashell.auth.CredentialType;
-import dev.entrashell.auth.TokenSource;
 import dev.entrashell.net.HttpStack;
+import dev.entrashell.session.Environment;
 
 /**
  * One app-only connection: who signed in where and how, and the means to get its tokens and make its

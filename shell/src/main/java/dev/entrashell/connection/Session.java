@@ -1,8 +1,9 @@
-package dev.entrashell.session;
+package dev.entrashell.connection;
 
 import java.util.Optional;
 
-import dev.entrashell.ShellException;
+import dev.entrashell.auth.Connection;
+import dev.entrashell.errors.ShellException;
 
 /** The shell's current connection, if any. One per shell; passed to whoever needs it, never static. */
 public final class Session {

@@ -1,20 +1,21 @@
-package dev.entrashell.command;
+package dev.entrashell.services;
 
 import java.time.Clock;
 import java.util.Map;
 
 import dev.entrashell.auth.Connector;
+import dev.entrashell.connection.Session;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
-import dev.entrashell.session.Session;
 import dev.entrashell.session.ShellHome;
 
 /**
- * What commands work with, handed to each command object by {@link CommandFactory}: one instance per
- * shell, so two shells in one JVM (as in tests) never share state.
+ * What commands and scripts work with, handed to each command object by the command layer's factory:
+ * one instance per shell, so two shells in one JVM (as in tests) never share state. Below both the
+ * commands and the scripts, so that neither depends on the other to get it.
  */
 public record ShellServices(
         ShellHome home,

@@ -1,4 +1,4 @@
-package dev.entrashell;
+package dev.entrashell.errors;
 
 /**
  * A failure the user can act on. Its message is the one line the user sees: it names the bad value,
