@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.entrashell.auth.ConnectRequest;
@@ -14,12 +13,9 @@ import dev.entrashell.auth.CredentialSpec.ManagedIdentityKind;
 import dev.entrashell.auth.GivenAccessToken;
 import dev.entrashell.auth.Passwords;
 import dev.entrashell.auth.Thumbprint;
-import dev.entrashell.auth.TokenClaims;
 import dev.entrashell.errors.Printable;
 import dev.entrashell.errors.ShellException;
-import dev.entrashell.output.ShellOutput;
 import dev.entrashell.services.ShellServices;
-import dev.entrashell.session.Environment;
 import dev.entrashell.session.Environments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,17 +94,8 @@ final class ConnectCommand implements Runnable {
             description = "A .pfx/.p12 file, or a PEM file with the certificate and its private key.")
     Path certificate;
 
-    @Option(
-            names = "--password-file",
-            paramLabel = "FILE",
-            description = "Read the certificate's password from this file.")
-    Path passwordFile;
-
-    @Option(
-            names = "--password-env",
-            paramLabel = "VARIABLE",
-            description = "Read the certificate's password from this variable.")
-    String passwordEnv;
+    @Mixin
+    PasswordOptions password;
 
     @Option(
             names = {"--secret", "--client-secret"},
@@ -195,7 +182,7 @@ final class ConnectCommand implements Runnable {
         Connection connection = services.connector().connect(request);
         services.session().connect(connection);
         if (!noWelcome) {
-            welcome(connection, services.output());
+            ConnectedLine.print(connection, services.output());
         }
         CertificateExpiryWarning.warnIfSoon(connection, services.output(), services.clock());
         if (connection.tokens() instanceof GivenAccessToken given) {
@@ -213,7 +200,7 @@ final class ConnectCommand implements Runnable {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         String form = oneForm();
         if (form.equals("--env")) {
-            return fromVariables(timeout);
+            return new AzureIdentityVariables(services).request(environment, sendCertificateChain, timeout);
         }
         if (form.equals("--access-token")) {
             if (tenant != null || clientId != null) {
@@ -280,7 +267,7 @@ final class ConnectCommand implements Runnable {
         }
     }
 
-    private static void requireIds(String tenant, String clientId, String tenantName, String clientName) {
+    static void requireIds(String tenant, String clientId, String tenantName, String clientName) {
         if (tenant == null || tenant.isBlank()) {
             throw ShellException.usage(
                     "connect needs " + tenantName + ": the directory's GUID or a verified domain such as "
@@ -322,64 +309,8 @@ final class ConnectCommand implements Runnable {
         return new CredentialSpec.ManagedIdentity(ManagedIdentityKind.SYSTEM_ASSIGNED, null);
     }
 
-    /** {@code --env}: the variables azure-identity's EnvironmentCredential reads, in its order. */
-    private ConnectRequest fromVariables(Duration timeout) {
-        Map<String, String> variables = services.environmentVariables();
-        String envTenant = variables.get("AZURE_TENANT_ID");
-        String envClient = variables.get("AZURE_CLIENT_ID");
-        requireIds(envTenant, envClient, "AZURE_TENANT_ID", "AZURE_CLIENT_ID");
-        boolean chain = sendCertificateChain
-                || "true".equalsIgnoreCase(variables.get("AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"))
-                || "1".equals(variables.get("AZURE_CLIENT_SEND_CERTIFICATE_CHAIN"));
-        CredentialSpec credential;
-        if (variables.get("AZURE_CLIENT_SECRET") != null) {
-            if (variables.get("AZURE_CLIENT_SECRET").isBlank()) {
-                throw ShellException.usage("AZURE_CLIENT_SECRET is set but empty: set it to the client secret's "
-                        + "value, or unset it to use AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.");
-            }
-            credential = new CredentialSpec.ClientSecret(
-                    variables.get("AZURE_CLIENT_SECRET").toCharArray());
-        } else if (variables.get("AZURE_CLIENT_CERTIFICATE_PATH") != null) {
-            String password = variables.get("AZURE_CLIENT_CERTIFICATE_PASSWORD");
-            credential = new CredentialSpec.CertificateFile(
-                    Path.of(variables.get("AZURE_CLIENT_CERTIFICATE_PATH")),
-                    new Passwords(
-                            password == null ? null : password.toCharArray(),
-                            services.prompter(),
-                            services.diagnostics().redactor()));
-        } else if (variables.get("AZURE_FEDERATED_TOKEN_FILE") != null) {
-            credential = new CredentialSpec.FederatedTokenFile(Path.of(variables.get("AZURE_FEDERATED_TOKEN_FILE")));
-        } else {
-            throw ShellException.usage(
-                    "connect --env needs one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or "
-                            + "AZURE_FEDERATED_TOKEN_FILE besides AZURE_TENANT_ID and AZURE_CLIENT_ID; none is set.");
-        }
-        return new ConnectRequest(
-                envTenant.strip(), envClient, environmentFromAuthorityHost(variables), credential, chain, timeout);
-    }
-
     private String environmentName() {
         return environment == null ? Environments.GLOBAL : environment;
-    }
-
-    /**
-     * azure-identity names the cloud with AZURE_AUTHORITY_HOST (the login endpoint); --env does the same,
-     * unless --environment was given, so a cron job needs only variables.
-     */
-    private String environmentFromAuthorityHost(Map<String, String> variables) {
-        String host = variables.get("AZURE_AUTHORITY_HOST");
-        if (environment != null || host == null || host.isBlank()) {
-            return environmentName();
-        }
-        String login = host.strip().replaceAll("/+$", "");
-        return services.environments().list().stream()
-                .filter(e -> e.login().toString().equalsIgnoreCase(login))
-                .map(Environment::name)
-                .findFirst()
-                .orElseThrow(
-                        () -> ShellException.usage("AZURE_AUTHORITY_HOST " + login + " is the login endpoint of no "
-                                + "known environment; add one with: environment add NAME --login-endpoint " + login
-                                + " --graph-endpoint URL"));
     }
 
     private char[] clientSecret() {
@@ -410,25 +341,6 @@ final class ConnectCommand implements Runnable {
     }
 
     private Passwords passwords() {
-        return PasswordOptions.passwords(passwordFile, passwordEnv, services);
-    }
-
-    private static void welcome(Connection connection, ShellOutput output) {
-        TokenClaims claims = connection.tokens().token().claims();
-        List<String> roles = claims.roles();
-        output.err() // a status line, like every message: standard output carries data only
-                .println("Connected to tenant " + connection.tenant()
-                        + (claims.tenantId() != null && !claims.tenantId().equalsIgnoreCase(connection.tenant())
-                                ? " (" + claims.tenantId() + ")"
-                                : "")
-                        + " as " + (claims.appName() == null ? "app" : "'" + claims.appName() + "'") + " ("
-                        + connection.clientId() + ")"
-                        + " in " + connection.environment().name() + ": AppOnly, " + connection.credentialType() + ", "
-                        + roles.size() + (roles.size() == 1 ? " role." : " roles."));
-        if (roles.isEmpty()) {
-            output.warn(
-                    "Warning: the token carries no roles: this app has no application permissions granted in this "
-                            + "tenant, so Graph will refuse its calls (403). Grant them under API permissions and give admin consent.");
-        }
+        return password.passwords(services);
     }
 }
