@@ -27,7 +27,7 @@ class ShellModesIT {
         ShellProcess shell = new ShellProcess(home);
         ShellProcess.Result first = shell.run("environment list");
         assertThat(first.exitCode()).isZero();
-        ShellProcess.Result demo = shell.runWithInput("", "--demo", "-c", "environment list");
+        ShellProcess.Result demo = shell.runWithInput("", "--demo", "-c", "environment list --output table");
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out()).doesNotContain("connect ", "Demo tenant");
         List<String> lines = demo.err()
