@@ -174,8 +174,12 @@ class UnattendedOutputIT {
         ShellProcess.Result result = new ShellProcess(home)
                 .run(connect, "get /users --top 5 --out " + fresh, "get /users --top 5 --force --out " + shared);
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.errLines())
-                .containsExactly("Wrote 5 items to " + fresh + ".", "Wrote 5 items to " + shared + ".");
+        // Each: the hint that more pages exist (a page of 5 of many), then where the items went.
+        assertThat(result.errLines()).hasSize(4);
+        assertThat(result.errLines().get(0)).startsWith("More results: add --all");
+        assertThat(result.errLines().get(1)).isEqualTo("Wrote 5 items to " + fresh + ".");
+        assertThat(result.errLines().get(2)).startsWith("More results: add --all");
+        assertThat(result.errLines().get(3)).isEqualTo("Wrote 5 items to " + shared + ".");
         assertThat(mode(fresh)).isEqualTo("rw-------");
         assertThat(mode(shared)).isEqualTo("rw-rw-r--");
         assertThat(Files.readString(shared)).contains("userPrincipalName");
