@@ -40,6 +40,9 @@ public final class CertificateFiles {
 
     public static CertificateCredential load(Path file, Passwords passwords) {
         byte[] content = read(file);
+        if (!publicCertificates(content).isEmpty() && !hasPemKey(content)) {
+            throw withoutPrivateKey(file); // else a DER .cer is read as PKCS#12, and fails in ASN.1 words
+        }
         CertificateCredential credential =
                 looksLikePem(content) ? PemFiles.load(file, content, passwords) : loadPkcs12(file, content, passwords);
         CertificateRequirements.check(credential);
@@ -90,8 +93,7 @@ public final class CertificateFiles {
     static Optional<CertificateCredential> openPkcs12(Path file, byte[] content, char[] password) {
         KeyStore store;
         try {
-            store = KeyStore.getInstance("PKCS12");
-            store.load(new ByteArrayInputStream(content), password);
+            store = Pkcs12KeyStores.load(content, password);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).contains("password")) {
@@ -110,8 +112,7 @@ public final class CertificateFiles {
                 }
             }
             if (keyAliases.isEmpty()) {
-                throw new ShellException(file + " holds certificates but no private key; connecting needs the "
-                        + "certificate with its private key (export it as .pfx including the key).");
+                throw withoutPrivateKey(file);
             }
             if (keyAliases.size() > 1) {
                 throw new ShellException(file + " holds " + keyAliases.size() + " private keys (" + keyAliases
@@ -133,6 +134,18 @@ public final class CertificateFiles {
         } catch (GeneralSecurityException e) {
             throw new ShellException("Cannot read the key in " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A certificate file without the private key it stands for: a .cer, .crt or .pem of the certificate
+     * alone, as the app registration gets it, or a .pfx exported without the key. Signing in signs with
+     * the key, so say where a file with the key comes from.
+     */
+    static ShellException withoutPrivateKey(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return new ShellException(file + " is a certificate without its private key, and signing in needs the key: "
+                + "use the .pfx exported with its private key, or join the PEM certificate and its key into one "
+                + "file (cat " + name + ".crt " + name + ".key > " + name + ".pem).");
     }
 
     /** Whether a PEM file holds a private key block (encrypted or not), seen without decrypting it. */

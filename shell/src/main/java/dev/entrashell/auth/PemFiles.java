@@ -57,8 +57,7 @@ final class PemFiles {
                     + "'BEGIN CERTIFICATE' block and its private key.");
         }
         if (keys.isEmpty()) {
-            throw new ShellException(file + " holds a certificate but no private key; append the key "
-                    + "('BEGIN PRIVATE KEY' block) to the file, as az and openssl do.");
+            throw CertificateFiles.withoutPrivateKey(file);
         }
         if (keys.size() > 1) {
             throw new ShellException(file + " holds " + keys.size() + " private keys; keep exactly one.");
