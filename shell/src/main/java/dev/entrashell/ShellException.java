@@ -33,6 +33,14 @@ public class ShellException extends RuntimeException {
         return new ShellException("Interrupted: " + what + ".", ExitCode.INTERRUPTED, null);
     }
 
+    /**
+     * The user answered a prompt with Ctrl-C (or Ctrl-D): nothing was done, and, as for any interrupted
+     * command, exit code 130.
+     */
+    public static ShellException cancelled(String what) {
+        return new ShellException("Cancelled " + what + ": nothing was done.", ExitCode.INTERRUPTED, null);
+    }
+
     public int exitCode() {
         return exitCode;
     }
