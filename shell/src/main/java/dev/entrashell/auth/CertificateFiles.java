@@ -70,10 +70,10 @@ public final class CertificateFiles {
         Optional<char[]> given = passwords.given();
         if (given.isPresent()) {
             return openPkcs12(file, content, given.get())
-                    .orElseThrow(
-                            () -> new ShellException(
-                                    "Cannot open " + file + ": the password is wrong (or the file is "
-                                            + "damaged). Check the file given to --password-file or the variable given to --password-env."));
+                    .orElseThrow(() -> ShellException.of(
+                            "Cannot open {}: the password is wrong (or the file is damaged). Check the file given to "
+                                    + "--password-file or the variable given to --password-env.",
+                            file));
         }
         for (char[] empty : Arrays.asList(new char[0], null)) {
             Optional<CertificateCredential> opened = openPkcs12(file, content, empty);
@@ -86,7 +86,7 @@ public final class CertificateFiles {
                 .orElseThrow(() -> new ShellException(file + " is password-protected: give its password with "
                         + "--password-file FILE or --password-env VARIABLE."));
         return openPkcs12(file, content, asked)
-                .orElseThrow(() -> new ShellException("Cannot open " + file + ": the password is wrong."));
+                .orElseThrow(() -> ShellException.of("Cannot open {}: the password is wrong.", file));
     }
 
     /** Empty when the password does not open the file; an error when the file is not PKCS#12 at all. */

@@ -98,7 +98,7 @@ final class PemFiles {
                     .getPrivate();
         } catch (PKCSException | IOException e) {
             // PEMException (an IOException) and PKCSException both mean the password did not decrypt the key.
-            throw new ShellException("Cannot decrypt the private key in " + file + ": the password is wrong.");
+            throw ShellException.of("Cannot decrypt the private key in {}: the password is wrong.", file);
         } catch (OperatorCreationException e) {
             throw new ShellException("Cannot decrypt the private key in " + file + ": " + e.getMessage());
         }
