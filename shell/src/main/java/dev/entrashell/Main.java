@@ -152,7 +152,7 @@ public final class Main implements Callable<Integer> {
         } catch (OutputClosed e) {
             return ExitCode.BROKEN_PIPE;
         } catch (ShellException e) {
-            output.error(redactor.redact(e.getMessage()));
+            output.error(e.shownMessage(redactor::redact));
             diagnostics.trace(e);
             return e.exitCode();
         } finally {

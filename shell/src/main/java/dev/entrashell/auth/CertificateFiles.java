@@ -40,6 +40,9 @@ public final class CertificateFiles {
 
     public static CertificateCredential load(Path file, Passwords passwords) {
         byte[] content = read(file);
+        if (!publicCertificates(content).isEmpty() && !hasPemKey(content)) {
+            throw withoutPrivateKey(file); // else a DER .cer is read as PKCS#12, and fails in ASN.1 words
+        }
         CertificateCredential credential =
                 looksLikePem(content) ? PemFiles.load(file, content, passwords) : loadPkcs12(file, content, passwords);
         CertificateRequirements.check(credential);
@@ -67,10 +70,10 @@ public final class CertificateFiles {
         Optional<char[]> given = passwords.given();
         if (given.isPresent()) {
             return openPkcs12(file, content, given.get())
-                    .orElseThrow(
-                            () -> new ShellException(
-                                    "Cannot open " + file + ": the password is wrong (or the file is "
-                                            + "damaged). Check the file given to --password-file or the variable given to --password-env."));
+                    .orElseThrow(() -> ShellException.of(
+                            "Cannot open {}: the password is wrong (or the file is damaged). Check the file given to "
+                                    + "--password-file or the variable given to --password-env.",
+                            file));
         }
         for (char[] empty : Arrays.asList(new char[0], null)) {
             Optional<CertificateCredential> opened = openPkcs12(file, content, empty);
@@ -83,15 +86,14 @@ public final class CertificateFiles {
                 .orElseThrow(() -> new ShellException(file + " is password-protected: give its password with "
                         + "--password-file FILE or --password-env VARIABLE."));
         return openPkcs12(file, content, asked)
-                .orElseThrow(() -> new ShellException("Cannot open " + file + ": the password is wrong."));
+                .orElseThrow(() -> ShellException.of("Cannot open {}: the password is wrong.", file));
     }
 
     /** Empty when the password does not open the file; an error when the file is not PKCS#12 at all. */
     static Optional<CertificateCredential> openPkcs12(Path file, byte[] content, char[] password) {
         KeyStore store;
         try {
-            store = KeyStore.getInstance("PKCS12");
-            store.load(new ByteArrayInputStream(content), password);
+            store = Pkcs12KeyStores.load(content, password);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).contains("password")) {
@@ -110,8 +112,7 @@ public final class CertificateFiles {
                 }
             }
             if (keyAliases.isEmpty()) {
-                throw new ShellException(file + " holds certificates but no private key; connecting needs the "
-                        + "certificate with its private key (export it as .pfx including the key).");
+                throw withoutPrivateKey(file);
             }
             if (keyAliases.size() > 1) {
                 throw new ShellException(file + " holds " + keyAliases.size() + " private keys (" + keyAliases
@@ -133,6 +134,18 @@ public final class CertificateFiles {
         } catch (GeneralSecurityException e) {
             throw new ShellException("Cannot read the key in " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A certificate file without the private key it stands for: a .cer, .crt or .pem of the certificate
+     * alone, as the app registration gets it, or a .pfx exported without the key. Signing in signs with
+     * the key, so say where a file with the key comes from.
+     */
+    static ShellException withoutPrivateKey(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return new ShellException(file + " is a certificate without its private key, and signing in needs the key: "
+                + "use the .pfx exported with its private key, or join the PEM certificate and its key into one "
+                + "file (cat " + name + ".crt " + name + ".key > " + name + ".pem).");
     }
 
     /** Whether a PEM file holds a private key block (encrypted or not), seen without decrypting it. */

@@ -31,11 +31,6 @@ public final class CertificateImport {
         }
         byte[] content = CertificateFiles.read(source);
         boolean pem = CertificateFiles.looksLikePem(content);
-        if (!CertificateFiles.publicCertificates(content).isEmpty() && !CertificateFiles.hasPemKey(content)) {
-            throw new ShellException(source + " holds a certificate but no private key, and connect signs with the "
-                    + "key: import the .pfx/.p12 (or a .pem with the key appended). A .cer is what the app "
-                    + "registration gets, not the store.");
-        }
         CertificateCredential credential = CertificateFiles.load(source, passwords);
         Thumbprint thumbprint = credential.thumbprint();
         Optional<String> already = existing(thumbprint, store, passwords, now);

@@ -1,6 +1,5 @@
 package dev.entrashell.auth;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,8 +174,7 @@ public final class CertificateInventory {
     /** Empty when the password does not open the file (or, with none, when it is not PKCS#12). */
     private static Optional<List<Entry>> pkcs12(byte[] content, char[] password) {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(new ByteArrayInputStream(content), password);
+            KeyStore store = Pkcs12KeyStores.load(content, password);
             List<Entry> entries = new ArrayList<>();
             for (String alias : Collections.list(store.aliases())) {
                 if (store.getCertificate(alias) instanceof X509Certificate certificate) {

@@ -57,8 +57,7 @@ final class PemFiles {
                     + "'BEGIN CERTIFICATE' block and its private key.");
         }
         if (keys.isEmpty()) {
-            throw new ShellException(file + " holds a certificate but no private key; append the key "
-                    + "('BEGIN PRIVATE KEY' block) to the file, as az and openssl do.");
+            throw CertificateFiles.withoutPrivateKey(file);
         }
         if (keys.size() > 1) {
             throw new ShellException(file + " holds " + keys.size() + " private keys; keep exactly one.");
@@ -99,7 +98,7 @@ final class PemFiles {
                     .getPrivate();
         } catch (PKCSException | IOException e) {
             // PEMException (an IOException) and PKCSException both mean the password did not decrypt the key.
-            throw new ShellException("Cannot decrypt the private key in " + file + ": the password is wrong.");
+            throw ShellException.of("Cannot decrypt the private key in {}: the password is wrong.", file);
         } catch (OperatorCreationException e) {
             throw new ShellException("Cannot decrypt the private key in " + file + ": " + e.getMessage());
         }

@@ -91,10 +91,8 @@ final class CertNewCommand implements Runnable {
     private char[] askTwice() {
         Prompter prompter = services.prompter();
         char[] first = prompter.readSecret("Password for the new .pfx: ")
-                .orElseThrow(() -> prompter.canReadLines()
-                        ? new ShellException("No password was given; nothing was made.")
-                        : ShellException.usage("cert new needs a password for the .pfx and there is no terminal to "
-                                + "ask at: give it with --password-file FILE or --password-env VARIABLE."));
+                .orElseThrow(() -> ShellException.usage("cert new needs a password for the .pfx and there is no "
+                        + "terminal to ask at: give it with --password-file FILE or --password-env VARIABLE."));
         services.diagnostics().redactor().register(first);
         char[] second = prompter.readSecret("The same password again: ")
                 .orElseThrow(() -> new ShellException("No password was given; nothing was made."));

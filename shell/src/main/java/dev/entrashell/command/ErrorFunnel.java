@@ -32,22 +32,24 @@ public final class ErrorFunnel {
         diagnostics.trace(failure);
         output.flushAfterFailure(); // what the command printed comes before its error line
         int code;
-        String line;
+        String shown; // redacted before it is made one line, so a secret holding a line break is still found
         if (failure instanceof ShellException shell) {
             code = shell.exitCode();
-            line = shell.getMessage();
+            shown = shell.shownMessage(diagnostics.redactor()::redact);
         } else if (failure instanceof CommandLine.ParameterException parameter) {
             code = ExitCode.USAGE;
-            line = usageLine(parameter);
+            shown = diagnostics.redactor().redact(usageLine(parameter));
         } else if (failure instanceof OutOfMemoryError) {
             code = ExitCode.FAILURE;
-            line = "Out of memory: the answer was too large to hold; page through it instead.";
+            shown = "Out of memory: the answer was too large to hold; page through it instead.";
         } else {
             code = ExitCode.FAILURE;
-            line = "Unexpected error: " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
-                    + (diagnostics.enabled() ? "" : " (run with --debug for the stack trace)");
+            shown = diagnostics
+                    .redactor()
+                    .redact("Unexpected error: " + failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                            + (diagnostics.enabled() ? "" : " (run with --debug for the stack trace)"));
         }
-        output.error(diagnostics.redactor().redact(oneLine(line)));
+        output.error(oneLine(shown));
         return code;
     }
 

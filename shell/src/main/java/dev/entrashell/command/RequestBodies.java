@@ -5,12 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-
 import dev.entrashell.errors.Printable;
 import dev.entrashell.errors.ShellException;
 
@@ -24,8 +18,10 @@ final class RequestBodies {
     static String read(String option) {
         String text;
         String source;
+        String fix;
         if (option.equals("-")) {
-            source = "standard input";
+            source = "--body - (standard input)";
+            fix = "correct the JSON that is piped in.";
             try {
                 text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -33,7 +29,8 @@ final class RequestBodies {
             }
         } else if (option.startsWith("@")) {
             Path file = Path.of(option.substring(1));
-            source = file.toString();
+            source = "--body @" + Printable.of(file.toString());
+            fix = "correct the file.";
             if (!Files.isRegularFile(file)) {
                 throw ShellException.usage("--body " + Printable.of(option) + ": " + Printable.of(file.toString())
                         + (Files.isDirectory(file) ? " is a folder" : " does not exist")
@@ -47,36 +44,26 @@ final class RequestBodies {
         } else {
             source = "--body";
             text = option;
+            // the quotes a calling shell takes away are the usual cause: say how to keep them
+            fix = "write names and text in double quotes and the whole JSON in single quotes, such as --body "
+                    + "'{\"displayName\": \"Sales\"}', or put it in a file and give --body @FILE.";
         }
-        check(text, source);
+        check(text, source, fix);
         return text;
     }
 
-    private static void check(String text, String source) {
-        if (text.isBlank()) { // Gson reads nothing as JSON null, and Graph would answer with its own puzzle
-            throw ShellException.usage("Invalid JSON in " + source + ": it is empty. Give a JSON object such as "
+    /**
+     * One line: which body, where it breaks and why (from {@link JsonSyntax}), and the fix for where the
+     * JSON came from: quoting on the command line, or the file to correct.
+     */
+    private static void check(String text, String source, String fix) {
+        if (text.isBlank()) { // nothing is not JSON either, and Graph would answer with its own puzzle
+            throw ShellException.usage(source + " is empty, which is not JSON. Give a JSON object such as "
                     + "'{\"displayName\": \"Sales\"}', @FILE or - (standard input).");
         }
-        try (JsonReader reader = new JsonReader(new java.io.StringReader(text))) {
-            reader.setStrictness(Strictness.STRICT);
-            JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw ShellException.usage("Invalid JSON in " + source + ": text after the end of the JSON value at "
-                        + reader.getPath() + ".");
-            }
-        } catch (JsonParseException | IOException e) {
-            String reason = e.getCause() != null && e.getCause().getMessage() != null
-                    ? e.getCause().getMessage()
-                    : e.getMessage();
-            throw ShellException.usage("Invalid JSON in " + source + ": " + firstLine(reason)
-                    + ". Nothing was sent; fix the JSON (keys and strings in double quotes).");
-        }
-    }
-
-    /** Gson's reason, without its advice to programmers ("Use JsonReader.setStrictness(...)"). */
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        String line = newline < 0 ? text : text.substring(0, newline);
-        return line.replaceFirst("^Use JsonReader\\.setStrictness\\([^)]*\\) to accept malformed JSON ", "malformed ");
+        JsonSyntax.check(text).ifPresent(problem -> {
+            throw ShellException.usage(source + " is not valid JSON: at line " + problem.line() + ", column "
+                    + problem.column() + ", " + problem.reason() + ". Nothing was sent; " + fix);
+        });
     }
 }

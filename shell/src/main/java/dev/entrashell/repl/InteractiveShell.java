@@ -62,7 +62,10 @@ public final class InteractiveShell {
         PrivateFiles.touch(home.historyFile());
         SafeHistory history = new SafeHistory(services.diagnostics().redactor());
         DefaultParser parser = new DefaultParser();
-        parser.setEscapeChars(new char[0]); // backslashes stay, as in Windows paths; LineTokenizer does the real split
+        // No escape character: backslashes stay, as in Windows paths (LineTokenizer does the real split); and
+        // with none at all (null, not an empty set) JLine puts a completed name with a space in single quotes,
+        // which LineTokenizer reads back whole.
+        parser.setEscapeChars(null);
         LineReader reader = LineReaderBuilder.builder()
                 .appName("entra-shell")
                 .terminal(terminal)

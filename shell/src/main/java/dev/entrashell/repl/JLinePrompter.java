@@ -6,9 +6,13 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 
+import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.Prompter;
 
-/** Asks at the JLine prompt, echoing '*' and keeping the answer out of history. */
+/**
+ * Asks at the JLine prompt, echoing '*' and keeping the answer out of history; Ctrl-C or Ctrl-D there
+ * cancels the command that asked.
+ */
 final class JLinePrompter implements Prompter {
     private LineReader reader;
 
@@ -26,7 +30,7 @@ final class JLinePrompter implements Prompter {
         try {
             return Optional.of(reader.readLine(prompt, '*').toCharArray());
         } catch (UserInterruptException | EndOfFileException cancelled) {
-            return Optional.empty();
+            throw ShellException.cancelled("at '" + prompt.strip().replaceFirst(":$", "") + "'");
         } finally {
             reader.setVariable(LineReader.DISABLE_HISTORY, before == null ? false : before);
         }

@@ -7,7 +7,12 @@ import java.util.Optional;
  * lines and piped input get {@link #none()}, so a missing password is an error instead of a hang.
  */
 public interface Prompter {
-    /** Reads a secret without echoing it; empty when nobody can be asked. */
+    /**
+     * Reads a secret without echoing it; empty when nobody can be asked.
+     *
+     * @throws dev.entrashell.ShellException with exit code 130 when the person cancels the prompt (Ctrl-C,
+     *     Ctrl-D): a cancel is not a missing terminal, and the command must not go on without the secret
+     */
     Optional<char[]> readSecret(String prompt);
 
     /** Whether {@link #readLine} can ask anyone (Groovy mode needs it). */

@@ -39,10 +39,10 @@ public final class Redactor {
      * '-' or '_' on either side. So a password that happens to be "file" no longer turns the shell's own
      * "--password-file" into "--password-***", while the value quoted, assigned ({@code secret=...}),
      * between spaces or before a full stop is still masked, whatever its length (a 1-character secret too:
-     * it is never printed as a token). What stays possible: a secret that is itself an ordinary word is
-     * masked where that word stands alone in a message, since the shell cannot tell its own word from a
-     * quoted value there; and a secret glued inside a longer word is not masked, which cannot show the
-     * secret as a value of its own.
+     * it is never printed as a token). A secret glued inside a longer word is not masked, which cannot
+     * show the secret as a value of its own. Text alone cannot tell the shell's own word from a value that
+     * happens to be the same word, so a secret that is an ordinary word is masked where that word stands
+     * alone; messages made with {@code ShellException.of} avoid that: only their values reach this method.
      */
     private static String maskWholeTokens(String text, String secret) {
         StringBuilder masked = new StringBuilder(text.length());

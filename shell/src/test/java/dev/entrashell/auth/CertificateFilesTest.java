@@ -117,6 +117,32 @@ class CertificateFilesTest {
                 Files.readString(TestCertificates.writePem(app, dir.resolve("c.pem"), "pkcs8", null))
                         .split("-----BEGIN PRIVATE")[0]);
         assertThatThrownBy(() -> CertificateFiles.load(onlyCert, passwords(null)))
-                .hasMessageContaining("no private key");
+                .hasMessage(onlyCert + " is a certificate without its private key, and signing in needs the key: "
+                        + "use the .pfx exported with its private key, or join the PEM certificate and its key into "
+                        + "one file (cat only.crt only.key > only.pem).");
+    }
+
+    /**
+     * A password-less .pfx from openssl, its key in a plain key bag (-keypbe NONE) that the JDK does not
+     * read, or encrypted with the empty password: both connect, with no password asked.
+     */
+    @Test
+    void passwordlessPfxFromOpenssl() throws Exception {
+        Path plain = TestCertificates.writePfxWithOpenssl(
+                app, dir.resolve("plain.pfx"), "-keypbe", "NONE", "-certpbe", "NONE");
+        assertThat(CertificateFiles.load(plain, passwords(null)).thumbprint()).isEqualTo(app.thumbprint());
+        Path nodes = TestCertificates.writePfxWithOpenssl(app, dir.resolve("nodes.pfx"), "-nodes");
+        assertThat(CertificateFiles.load(nodes, passwords(null)).thumbprint()).isEqualTo(app.thumbprint());
+    }
+
+    /** A DER .cer, what the app registration gets, is named for what it is, not as broken PKCS#12. */
+    @Test
+    void aCertificateWithoutItsKeySaysWhereTheKeyIs() throws Exception {
+        Path cer = Files.write(dir.resolve("App.cer"), CertificateEncodings.der(app.certificate()));
+        assertThatThrownBy(() -> CertificateFiles.load(cer, passwords(null)))
+                .hasMessageStartingWith(cer + " is a certificate without its private key")
+                .hasMessageContaining("the .pfx exported with its private key")
+                .hasMessageContaining("cat App.crt App.key > App.pem")
+                .hasMessageNotContaining("DerValue");
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,7 +16,9 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -31,6 +34,7 @@ import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.junit.jupiter.api.Assumptions;
 
 /** Real certificates and key files for tests, made with BouncyCastle as openssl would make them. */
 public final class TestCertificates {
@@ -116,6 +120,31 @@ public final class TestCertificates {
         store.store(bytes, password);
         Files.createDirectories(file.toAbsolutePath().getParent());
         return Files.write(file, bytes.toByteArray());
+    }
+
+    /**
+     * A password-less .pfx made by the openssl command, as users make them: {@code options} such as
+     * {@code -keypbe NONE -certpbe NONE} (a key bag the JDK cannot read) are added to {@code openssl pkcs12
+     * -export -passout pass:}. The test is skipped where openssl is not installed.
+     */
+    public static Path writePfxWithOpenssl(Issued issued, Path file, String... options) throws Exception {
+        Path pem = writePem(issued, file.resolveSibling(file.getFileName() + ".in.pem"), "pkcs8", null);
+        List<String> command = new ArrayList<>(List.of(
+                "openssl", "pkcs12", "-export", "-in", pem.toString(), "-out", file.toString(), "-passout", "pass:"));
+        command.addAll(List.of(options));
+        Process openssl;
+        try {
+            openssl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            Assumptions.abort("openssl is not installed: " + notInstalled.getMessage());
+            throw notInstalled;
+        }
+        String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (openssl.waitFor() != 0) {
+            throw new IllegalStateException(command + " failed: " + said);
+        }
+        Files.delete(pem);
+        return file;
     }
 
     /** Certificate then key; {@code password} null writes an unencrypted key. */

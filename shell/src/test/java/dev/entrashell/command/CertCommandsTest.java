@@ -471,7 +471,9 @@ class CertCommandsTest {
         Path cer = Files.write(work.resolve("public.cer"), CertificateEncodings.der(demo.certificate()));
         shell.clear();
         assertThat(shell.run("cert import " + cer)).isEqualTo(ExitCode.FAILURE);
-        assertThat(shell.err()).contains("holds a certificate but no private key, and connect signs with the key");
+        assertThat(shell.err())
+                .contains(cer + " is a certificate without its private key")
+                .contains("the .pfx exported with its private key");
 
         Path ec = TestCertificates.writePem(
                 TestCertificates.issue(

@@ -248,10 +248,14 @@ class BadInputIT {
         bad("api v3", "get /users --api v3", 2, "--api 'v3' is not a Graph version");
         bad("api empty", "get /users --api ''", 2, "is not a Graph version");
         bad("output xml", "get /users --output xml", 2, "but was 'xml'");
-        bad("bad JSON body", "post /groups --body '{bad'", 2, "Invalid JSON in --body");
+        bad(
+                "bad JSON body",
+                "post /groups --body '{bad json'",
+                2,
+                "--body is not valid JSON: at line 1, column 2, the name bad is not in double quotes.");
         bad("missing body file", "post /groups --body @" + missing, 2, "missing.file does not exist");
         bad("body file is a folder", "post /groups --body @" + folder, 2, "is a folder");
-        bad("empty body", "patch /users/x --body ''", 2, "Invalid JSON in --body: it is empty");
+        bad("empty body", "patch /users/x --body ''", 2, "--body is empty, which is not JSON");
         bad("get with a body", "get /users --body '{}'", 2, "get takes no --body");
         bad("header without colon", "get /users --header novalue", 2, "--header 'novalue' is not 'Name: value'");
         bad("header with CR/LF", "get /users --header 'X-A: b\r\nc'", 2, "holds a line break");
@@ -451,8 +455,8 @@ class BadInputIT {
         assertThat(result.errLines())
                 .singleElement()
                 .asString()
-                .contains("the password is wrong", "--password-file", "--password-env")
-                .doesNotContain("--password-***");
+                .contains("the password is wrong", "Check the file given to --password-file", "--password-env")
+                .doesNotContain("***");
     }
 
     /** Splits output at the driver's "@@case N" markers; the text before the first is the driver's own. */

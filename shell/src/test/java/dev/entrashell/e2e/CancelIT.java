@@ -45,4 +45,26 @@ class CancelIT {
             assertThat(pages).as("stopped well before the 20,000th page").isLessThan(19000);
         }
     }
+
+    /**
+     * Ctrl-C at a masked prompt cancels the command that asked, saying so (not that there is no
+     * terminal), and the shell goes on; Ctrl-D there does the same.
+     */
+    @Test
+    void ctrlCAtAMaskedPromptCancels() throws Exception {
+        String connect = "connect --tenant-id 11111111-2222-3333-4444-555555555555 --client-id "
+                + "11111111-2222-3333-4444-555555555555 --secret";
+        ShellProcess.Result result = new ShellProcess(home)
+                .runTyped(List.of(
+                        new ShellProcess.Step("entra>", connect),
+                        new ShellProcess.Step("Client secret:", "\u0003"),
+                        new ShellProcess.Step("entra>", connect),
+                        new ShellProcess.Step("Client secret:", "\u0004"),
+                        new ShellProcess.Step("entra>", "context"),
+                        new ShellProcess.Step("Not connected", "exit")));
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        String cancelled = "Cancelled at 'Client secret': nothing was done.";
+        assertThat(result.out().split(cancelled, -1)).as(result.out()).hasSize(3);
+        assertThat(result.out()).doesNotContain("no terminal");
+    }
 }

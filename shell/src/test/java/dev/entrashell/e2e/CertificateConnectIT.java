@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.entrashell.auth.CertificateEncodings;
 import dev.entrashell.auth.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
@@ -109,6 +110,36 @@ class CertificateConnectIT {
         assertThat(result.out())
                 .contains("\"TokenCredentialType\": \"ClientCertificate\"")
                 .contains("\"CertificateThumbprint\": \"" + demo.thumbprintSha1Hex() + "\"");
+    }
+
+    /**
+     * A password-less .pfx made by openssl with its key unencrypted (a plain key bag, which the JDK cannot
+     * read) connects; the certificate alone, DER or PEM, says it lacks its key and where to get a file
+     * with it.
+     */
+    @Test
+    void passwordlessPfxAndCertificateWithoutKey() throws Exception {
+        TestCertificates.Issued issued = new TestCertificates.Issued(
+                new KeyPair(demo.certificate().getPublicKey(), demo.privateKey()), demo.certificate());
+        Path plain = TestCertificates.writePfxWithOpenssl(
+                issued, home.resolve("plain.pfx"), "-keypbe", "NONE", "-certpbe", "NONE");
+        ShellProcess.Result result = shell.run(connectDemo("--certificate " + plain));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("Connected to tenant");
+
+        Path cer = Files.write(home.resolve("app.cer"), CertificateEncodings.der(demo.certificate()));
+        Path crt = Files.writeString(home.resolve("app.pem"), CertificateEncodings.pem(demo.certificate()));
+        for (Path alone : new Path[] {cer, crt}) {
+            result = shell.run(connectDemo("--certificate " + alone));
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.errLines())
+                    .singleElement()
+                    .asString()
+                    .startsWith(alone + " is a certificate without its private key")
+                    .contains("the .pfx exported with its private key")
+                    .contains("cat app.crt app.key > app.pem")
+                    .doesNotContain("DerValue");
+        }
     }
 
     /** Thumbprint in the default store ($ENTRA_SHELL_HOME/certs), pasted with colons. */

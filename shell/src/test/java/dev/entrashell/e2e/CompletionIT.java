@@ -41,4 +41,33 @@ class CompletionIT {
                 .contains("get /organization")
                 .contains("connect --client-id c --thumbprint " + THUMBPRINT);
     }
+
+    /**
+     * Tab completes file names for a file argument, quoting a folder with a space so the line runs
+     * whole, after the @ of --body, and command names after help; the history shows the lines that ran.
+     */
+    @Test
+    void tabCompletesFilesAndHelpTopics() throws Exception {
+        Path folder = Files.createDirectories(home.resolve("my certs"));
+        Files.writeString(folder.resolve("app.cer"), "not a certificate");
+        Files.writeString(home.resolve("body.json"), "{\"displayName\": \"Sales\"}");
+        ShellProcess shell = new ShellProcess(home);
+
+        ShellProcess.Result result = shell.runTyped(List.of(
+                new ShellProcess.Step("entra>", "cert show " + home + "/my\t\t"),
+                new ShellProcess.Step("entra>", "post /groups --body @" + home + "/bo\t"),
+                new ShellProcess.Step("entra>", "help cer\t"),
+                new ShellProcess.Step("entra>", "history"),
+                new ShellProcess.Step("history", null),
+                new ShellProcess.Step("entra>", "exit")));
+
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        List<String> history = Files.readAllLines(home.resolve("history"));
+        assertThat(history.stream().map(line -> line.replaceFirst("^\\d+:", "")))
+                .as(result.out())
+                .contains(
+                        "cert show '" + folder + "/app.cer'",
+                        "post /groups --body @" + home + "/body.json",
+                        "help cert");
+    }
 }

@@ -1,5 +1,8 @@
 package dev.entrashell.repl;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.jline.reader.Candidate;
+import org.jline.reader.CompletingParsedLine;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +39,18 @@ class GraphAwareCompleterTest {
         completer = new GraphAwareCompleter(() -> shell.commandLine().getCommandSpec());
     }
 
-    private List<String> tab(String line) {
+    private List<String> tab(String line) throws IOException {
         DefaultParser parser = new DefaultParser();
-        parser.setEscapeChars(new char[0]);
+        parser.setEscapeChars(null); // as InteractiveShell
         List<Candidate> candidates = new ArrayList<>();
         ParsedLine parsed = parser.parse(line, line.length(), Parser.ParseContext.COMPLETE);
-        completer.complete(null, parsed, candidates);
+        try (Terminal terminal = TerminalBuilder.builder()
+                .dumb(true)
+                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+                .build()) {
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+            completer.complete(reader, parsed, candidates);
+        }
         // JLine shows only the candidates that start with the word typed, in any case (the shell sets
         // CASE_INSENSITIVE); picocli hands it them all.
         return candidates.stream()
@@ -47,7 +61,7 @@ class GraphAwareCompleterTest {
     }
 
     @Test
-    void graphPathsAfterEachVerb() {
+    void graphPathsAfterEachVerb() throws IOException {
         assertThat(tab("get /users/adele@contoso.com/ma")).containsExactly("/users/adele@contoso.com/manager");
         assertThat(tab("get --all --output csv /gr")).containsExactly("/groups");
         assertThat(tab("post /groups/g1/")).containsExactlyInAnyOrder("/groups/g1/members", "/groups/g1/owners");
@@ -55,7 +69,7 @@ class GraphAwareCompleterTest {
     }
 
     @Test
-    void optionValuesAndOptionsAreStillPicocli() {
+    void optionValuesAndOptionsAreStillPicocli() throws IOException {
         assertThat(tab("get --out /tm")).as("a file name, not a Graph path").doesNotContain("/users");
         assertThat(tab("get /users --se")).contains("--select", "--search");
         assertThat(tab("connect --environment US")).containsExactlyInAnyOrder("USGov", "USGovDoD");
@@ -70,5 +84,73 @@ class GraphAwareCompleterTest {
                 .containsExactly("0F3A7C1E9B2D4F6A8C0E1B3D5F7A9C2E4B6D8F01");
         assertThat(tab("cert show 0")).containsExactly("0F3A7C1E9B2D4F6A8C0E1B3D5F7A9C2E4B6D8F01");
         assertThat(tab("cert export 0f3a")).containsExactly("0F3A7C1E9B2D4F6A8C0E1B3D5F7A9C2E4B6D8F01");
+    }
+
+    /** Every argument that takes a file or folder completes names from the disk, and only those do. */
+    @Test
+    void filePathsForEveryFileArgument() throws Exception {
+        Path certs = Files.createDirectories(home.resolve("files/certs"));
+        Files.writeString(home.resolve("files/app.pfx"), "x");
+        Files.writeString(home.resolve("files/app.pem"), "x");
+        String dir = home.resolve("files") + "/";
+        String pfx = dir + "app.pfx";
+        String folder = certs + "/";
+        for (String option : List.of(
+                "connect --certificate ",
+                "connect --certificate-path ",
+                "connect --password-file ",
+                "connect --secret-file ",
+                "connect --federated-token-file ",
+                "connect --access-token-file ",
+                "connect --store ",
+                "cert list --store ",
+                "cert new --out ",
+                "cert export 0F3A --out ",
+                "environment add X --ca-file ",
+                "get /users --out ",
+                "cert show ",
+                "cert import ",
+                "run ")) {
+            assertThat(tab(option + dir + "app.p")).as(option).containsExactlyInAnyOrder(pfx, dir + "app.pem");
+            assertThat(tab(option + dir + "ce")).as(option).containsExactly(folder);
+        }
+        assertThat(tab("get /users --out=" + dir + "app.pf")).containsExactly("--out=" + pfx);
+        assertThat(tab("post /groups --body @" + dir + "app.pf")).containsExactly("@" + pfx);
+        assertThat(tab("post /groups --body=@" + dir + "app.pf")).containsExactly("--body=@" + pfx);
+        assertThat(tab("post /groups --body " + dir))
+                .as("JSON, not a file, without the @")
+                .isEmpty();
+        assertThat(tab("connect --tenant-id " + dir)).as("not a file").isEmpty();
+        assertThat(tab("connect --secret-env " + dir)).as("a variable's name").isEmpty();
+    }
+
+    /** A name with a space comes quoted, so the line splits back into the same words. */
+    @Test
+    void aNameWithASpaceIsQuoted() throws Exception {
+        Files.writeString(Files.createDirectories(home.resolve("my certs")).resolve("app.pfx"), "x");
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(null);
+        String line = "connect --certificate " + home + "/my";
+        CompletingParsedLine parsed =
+                (CompletingParsedLine) parser.parse(line, line.length(), Parser.ParseContext.COMPLETE);
+        assertThat(tab(line)).containsExactly(home + "/my certs/");
+        assertThat(parsed.escape(home + "/my certs/app.pfx", true).toString())
+                .isEqualTo("'" + home + "/my certs/app.pfx'");
+    }
+
+    /** Scripts by name, and by path too; thumbprints and files for cert show. */
+    @Test
+    void namesAndPathsTogether() throws Exception {
+        Path scripts = Files.createDirectories(home.resolve("scripts"));
+        Files.writeString(scripts.resolve("expiring-credentials.groovy"), "");
+        assertThat(tab("run exp")).containsExactly("expiring-credentials");
+        assertThat(tab("run " + scripts + "/exp")).containsExactly(scripts + "/expiring-credentials.groovy");
+    }
+
+    @Test
+    void helpCompletesCommandNames() throws Exception {
+        assertThat(tab("help con")).containsExactlyInAnyOrder("connect", "context");
+        assertThat(tab("help cert ")).contains("new", "list", "show", "export", "import");
+        assertThat(tab("help cert n")).containsExactly("new");
     }
 }
