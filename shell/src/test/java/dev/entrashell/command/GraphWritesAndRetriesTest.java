@@ -25,9 +25,9 @@ import dev.entrashell.TestShell;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
-import dev.entrashell.emulator.RecordedRequest;
 import dev.entrashell.emulator.Throttling;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.http.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

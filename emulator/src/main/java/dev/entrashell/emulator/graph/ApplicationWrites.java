@@ -9,13 +9,14 @@ import java.util.Set;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import dev.entrashell.emulator.demo.ClientSecrets;
 import dev.entrashell.emulator.directory.Application;
+import dev.entrashell.emulator.directory.ClientSecrets;
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.PasswordCredential;
 import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.directory.TenantObjects;
+import dev.entrashell.emulator.graph.error.GraphException;
 import dev.entrashell.emulator.graph.query.EntityTypes;
 import dev.entrashell.emulator.graph.query.Selection;
 

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.google.gson.JsonElement;
 
+import dev.entrashell.emulator.json.Json;
+
 /** What a handler answers; {@link ServingHandler} writes it to the wire. */
 public record ServerResponse(int status, Map<String, String> headers, byte[] body) {
 

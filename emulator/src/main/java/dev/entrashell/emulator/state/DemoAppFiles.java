@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 
-import dev.entrashell.emulator.demo.ClientSecrets;
 import dev.entrashell.emulator.demo.DemoCredentials;
+import dev.entrashell.emulator.directory.ClientSecrets;
 import dev.entrashell.emulator.tls.CertificateAndKey;
 import dev.entrashell.emulator.tls.Pem;
 

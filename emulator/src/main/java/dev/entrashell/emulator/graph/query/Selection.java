@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.entrashell.emulator.graph.GraphException;
+import dev.entrashell.emulator.graph.error.GraphException;
 
 /**
  * A parsed {@code $select}: property names in the order given (names ignore case), resolved per

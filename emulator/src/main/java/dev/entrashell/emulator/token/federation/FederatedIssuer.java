@@ -24,7 +24,7 @@ import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.FederatedIdentityCredential;
 import dev.entrashell.emulator.directory.Guids;
-import dev.entrashell.emulator.http.Json;
+import dev.entrashell.emulator.json.Json;
 import dev.entrashell.emulator.jwt.Base64Url;
 import dev.entrashell.emulator.jwt.JwsAlgorithm;
 import dev.entrashell.emulator.tls.RsaKeys;
