@@ -115,11 +115,6 @@ public final class Directory {
         }
     }
 
-    /** Replaces the tenant's users (their group memberships and managers are dropped). */
-    public void setUsers(String tenantIdOrDomain, List<User> users) {
-        requireState(tenantIdOrDomain).objects.replaceUsers(users);
-    }
-
     /** A snapshot of the tenant's users, in paging order. */
     public Users users(String tenantIdOrDomain) {
         return state(tenantIdOrDomain)

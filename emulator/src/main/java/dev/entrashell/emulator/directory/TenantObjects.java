@@ -95,13 +95,6 @@ public final class TenantObjects {
         return () -> lock.writeLock().unlock();
     }
 
-    /** Increases with every change: lets readers notice that what they saw has changed. */
-    public long version() {
-        try (Held held = read()) {
-            return version;
-        }
-    }
-
     // ---- reads: collections ----------------------------------------------------------------------
 
     /** In creation order; valid while the caller holds {@link #read()}. */

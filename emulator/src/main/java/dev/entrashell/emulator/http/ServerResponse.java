@@ -25,10 +25,4 @@ public record ServerResponse(int status, Map<String, String> headers, byte[] bod
         return new ServerResponse(
                 status, Map.of("Content-Type", "text/plain; charset=utf-8"), text.getBytes(StandardCharsets.UTF_8));
     }
-
-    public ServerResponse withHeader(String name, String value) {
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put(name, value);
-        return new ServerResponse(status, all, body);
-    }
 }

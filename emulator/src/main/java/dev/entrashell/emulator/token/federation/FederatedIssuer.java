@@ -105,10 +105,6 @@ public final class FederatedIssuer {
         return key().id();
     }
 
-    public PublicKey publicKey() {
-        return key().keys().getPublic();
-    }
-
     /** A token for the subject, for {@value FederatedIdentityCredential#DEFAULT_AUDIENCE}, valid for an hour. */
     public String mint(String subject) {
         return mint(subject, FederatedIdentityCredential.DEFAULT_AUDIENCE, DEFAULT_LIFETIME);
