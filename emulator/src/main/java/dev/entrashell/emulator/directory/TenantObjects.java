@@ -1,7 +1,5 @@
 package dev.entrashell.emulator.directory;
 
-import java.nio.ByteBuffer;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,19 +7,13 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-
-import dev.entrashell.emulator.jwt.Base64Url;
-import dev.entrashell.emulator.tls.Thumbprints;
 
 /**
  * One tenant's directory objects as Graph serves them: users, groups, devices, applications and
@@ -48,8 +40,7 @@ public final class TenantObjects {
 
     private final Relations relations = new Relations();
 
-    /** Metadata of registered apps' client secrets, by client id and secret value: never served. */
-    private final Map<String, Map<String, PasswordCredential>> secretMetadata = new HashMap<>();
+    private final RegisteredApps registeredApps = new RegisteredApps();
 
     /** Sorted copies of collections, dropped on every write. */
     private final Map<String, List<?>> sortedCache = new ConcurrentHashMap<>();
@@ -417,7 +408,7 @@ public final class TenantObjects {
                 return false;
             }
             applicationsByAppId.remove(old.appId().toLowerCase(Locale.ROOT));
-            secretMetadata.remove(old.appId().toLowerCase(Locale.ROOT));
+            registeredApps.forget(old.appId());
             ServicePrincipal principal =
                     servicePrincipalsByAppId.get(old.appId().toLowerCase(Locale.ROOT));
             if (principal != null) {
@@ -532,27 +523,6 @@ public final class TenantObjects {
         }
     }
 
-    /** An assignment of the resource's app role to the service principal, with a Graph-shaped id. */
-    public static AppRoleAssignment assignment(
-            ServicePrincipal principal, ServicePrincipal resource, AppRole role, Instant created) {
-        ByteBuffer id = ByteBuffer.allocate(32);
-        UUID principalId = UUID.fromString(principal.id());
-        UUID salt = UUID.fromString(Guids.fromName(principal.id() + "/" + resource.id() + "/" + role.id()));
-        id.putLong(principalId.getMostSignificantBits())
-                .putLong(principalId.getLeastSignificantBits())
-                .putLong(salt.getMostSignificantBits())
-                .putLong(salt.getLeastSignificantBits());
-        return new AppRoleAssignment(
-                Base64Url.encode(id.array()),
-                role.id(),
-                created,
-                principal.displayName(),
-                principal.id(),
-                "ServicePrincipal",
-                resource.displayName(),
-                resource.id());
-    }
-
     // ---- app registrations (the token endpoint's view of apps) -----------------------------------
 
     /**
@@ -563,87 +533,7 @@ public final class TenantObjects {
      */
     public void syncRegistration(AppRegistration registration, Instant now) {
         try (Held held = write()) {
-            String appId = registration.clientId();
-            List<KeyCredential> keys = new ArrayList<>();
-            for (X509Certificate certificate : registration.certificates()) {
-                keys.add(keyCredential(appId, certificate));
-            }
-            Map<String, PasswordCredential> known = secretMetadata.computeIfAbsent(appId, k -> new LinkedHashMap<>());
-            known.keySet().retainAll(new HashSet<>(registration.secrets()));
-            List<PasswordCredential> passwords = new ArrayList<>();
-            for (String secret : registration.secrets()) {
-                passwords.add(known.computeIfAbsent(
-                        secret,
-                        s -> new PasswordCredential(
-                                null, now.plusSeconds(2L * 365 * 24 * 3600), hint(s), Guids.random(), now)));
-            }
-            Application application = applicationsByAppId.get(appId);
-            if (application == null) {
-                application = new Application(
-                        Guids.fromName(tenantId + "/applications/" + appId),
-                        appId,
-                        registration.displayName(),
-                        null,
-                        "AzureADMyOrg",
-                        now,
-                        null,
-                        List.of(),
-                        List.of(),
-                        null,
-                        keys,
-                        passwords);
-            } else {
-                application = new Application(
-                        application.id(),
-                        appId,
-                        registration.displayName(),
-                        application.description(),
-                        application.signInAudience(),
-                        application.createdDateTime(),
-                        application.publisherDomain(),
-                        application.identifierUris(),
-                        application.tags(),
-                        application.notes(),
-                        keys,
-                        passwords);
-            }
-            putApplication(application);
-
-            ServicePrincipal existing = servicePrincipalsByAppId.get(appId);
-            if (existing != null && !existing.id().equals(registration.servicePrincipalObjectId())) {
-                removeServicePrincipal(existing.id());
-            }
-            ServicePrincipal principal = new ServicePrincipal(
-                    registration.servicePrincipalObjectId(),
-                    appId,
-                    registration.displayName(),
-                    registration.displayName(),
-                    tenantId,
-                    true,
-                    "Application",
-                    application.signInAudience(),
-                    List.of(appId),
-                    existing == null ? List.of() : existing.tags(),
-                    List.of(),
-                    List.of(),
-                    List.of());
-            putServicePrincipal(principal);
-
-            ServicePrincipal graph = servicePrincipalsByAppId.get(FirstPartyApis.MICROSOFT_GRAPH_APP_ID);
-            Map<String, AppRoleAssignment> previous = new HashMap<>();
-            relations
-                    .appRoleAssignments(principal.id())
-                    .forEach(a -> previous.put(a.appRoleId() + "|" + a.resourceId(), a));
-            List<AppRoleAssignment> assignments = new ArrayList<>();
-            for (String roleName : new TreeSet<>(registration.roles())) {
-                Optional<AppRole> role = FirstPartyApis.graphRole(roleName);
-                if (role.isPresent() && graph != null) {
-                    AppRoleAssignment old = previous.get(role.get().id() + "|" + graph.id());
-                    assignments.add(
-                            assignment(principal, graph, role.get(), old == null ? now : old.createdDateTime()));
-                }
-            }
-            setAppRoleAssignments(principal.id(), assignments);
+            registeredApps.sync(this, registration, now);
         }
     }
 
@@ -658,49 +548,22 @@ public final class TenantObjects {
             if (principal != null) {
                 removeServicePrincipal(principal.id());
             }
-            secretMetadata.remove(clientId.toLowerCase(Locale.ROOT));
+            registeredApps.forget(clientId);
         }
     }
 
     /** Remembers how Graph shows a registered app's secret (before the registration gets it). */
     public void describeSecret(String clientId, String secret, PasswordCredential credential) {
         try (Held held = write()) {
-            secretMetadata
-                    .computeIfAbsent(clientId.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
-                    .put(secret, credential);
+            registeredApps.describeSecret(clientId, secret, credential);
         }
     }
 
     /** The registered app's secret with this key id, if the app has one. */
     public Optional<String> secretWithKeyId(String clientId, String keyId) {
         try (Held held = read()) {
-            for (Map.Entry<String, PasswordCredential> entry : secretMetadata
-                    .getOrDefault(clientId.toLowerCase(Locale.ROOT), Map.of())
-                    .entrySet()) {
-                if (entry.getValue().keyId().equalsIgnoreCase(keyId)) {
-                    return Optional.of(entry.getKey());
-                }
-            }
-            return Optional.empty();
+            return registeredApps.secretWithKeyId(clientId, keyId);
         }
-    }
-
-    /** What Entra shows of a secret: its first three characters. */
-    public static String hint(String secret) {
-        return secret.length() <= 3 ? secret : secret.substring(0, 3);
-    }
-
-    /** A certificate as an application's key credential. */
-    public static KeyCredential keyCredential(String appId, X509Certificate certificate) {
-        String thumbprint = Thumbprints.sha1Hex(certificate);
-        return new KeyCredential(
-                thumbprint,
-                certificate.getSubjectX500Principal().getName(),
-                certificate.getNotAfter().toInstant(),
-                Guids.fromName(appId + "/keyCredentials/" + thumbprint),
-                certificate.getNotBefore().toInstant(),
-                KeyCredential.TYPE_CERTIFICATE,
-                KeyCredential.USAGE_VERIFY);
     }
 
     // ---- internals -------------------------------------------------------------------------------
