@@ -45,18 +45,6 @@ public record EmulatorArguments(
             "  --help                     show this help",
             "");
 
-    /** Arguments without throttling (as before --throttle existed). */
-    public EmulatorArguments(
-            Path stateDir,
-            int loginPort,
-            int graphPort,
-            int userCount,
-            Duration tokenLifetime,
-            boolean quiet,
-            boolean help) {
-        this(stateDir, loginPort, graphPort, userCount, tokenLifetime, quiet, help, Throttling.off());
-    }
-
     public static EmulatorArguments parse(String... args) throws UsageException {
         EmulatorOptions defaults = EmulatorOptions.defaults();
         Path stateDir = DEFAULT_STATE_DIR;

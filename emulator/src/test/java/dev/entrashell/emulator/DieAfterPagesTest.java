@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonObject;
 
+import dev.entrashell.emulator.http.RecordedRequest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

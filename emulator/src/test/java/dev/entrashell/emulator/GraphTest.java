@@ -22,6 +22,7 @@ import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.http.RecordedRequest;
 import dev.entrashell.emulator.tls.RsaKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;

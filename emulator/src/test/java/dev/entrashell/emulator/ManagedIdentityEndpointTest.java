@@ -27,6 +27,7 @@ import com.google.gson.JsonObject;
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.directory.Tenant;
+import dev.entrashell.emulator.http.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

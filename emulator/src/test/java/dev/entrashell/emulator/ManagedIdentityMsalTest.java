@@ -33,6 +33,7 @@ import com.microsoft.aad.msal4j.MsalServiceException;
 
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.ManagedIdentity;
+import dev.entrashell.emulator.http.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
+import dev.entrashell.emulator.http.RecordedRequest;
+
 /**
  * Finds a request in the emulator's log. The server records an exchange just after writing its
  * response, so a client can hold the response a moment before the log has the entry: wait briefly.

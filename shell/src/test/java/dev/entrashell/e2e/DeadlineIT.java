@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
-import dev.entrashell.emulator.RecordedRequest;
 import dev.entrashell.emulator.faults.GraphFaults;
+import dev.entrashell.emulator.http.RecordedRequest;
 import dev.entrashell.emulator.http.ResponseFault;
 
 import static org.assertj.core.api.Assertions.assertThat;

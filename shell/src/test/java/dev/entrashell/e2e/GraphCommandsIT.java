@@ -17,10 +17,10 @@ import com.google.gson.JsonParser;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
-import dev.entrashell.emulator.RecordedRequest;
 import dev.entrashell.emulator.Throttling;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.http.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -27,7 +27,7 @@ import dev.entrashell.auth.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
-import dev.entrashell.emulator.LoginFault;
+import dev.entrashell.emulator.faults.LoginFault;
 import dev.entrashell.emulator.tls.CertificateAndKey;
 import dev.entrashell.emulator.tls.CertificateAuthority;
 import dev.entrashell.emulator.tls.Pem;

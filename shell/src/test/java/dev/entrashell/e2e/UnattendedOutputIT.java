@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.entrashell.emulator.DieAfterPages;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
-import dev.entrashell.emulator.RecordedRequest;
+import dev.entrashell.emulator.http.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

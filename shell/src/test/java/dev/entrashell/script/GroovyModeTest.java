@@ -16,7 +16,7 @@ import dev.entrashell.TestShell;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
-import dev.entrashell.emulator.RecordedRequest;
+import dev.entrashell.emulator.http.RecordedRequest;
 import dev.entrashell.session.Prompter;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.entrashell.emulator.directory.ClientSecrets;
 import dev.entrashell.emulator.tls.CertificateAndKey;
 import dev.entrashell.emulator.tls.Certificates;
 import dev.entrashell.emulator.tls.RsaKeys;

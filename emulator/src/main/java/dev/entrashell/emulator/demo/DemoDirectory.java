@@ -346,7 +346,7 @@ public final class DemoDirectory {
         ServicePrincipal exchange = objects.servicePrincipalByAppId(FirstPartyApis.EXCHANGE_ONLINE_APP_ID)
                 .orElseThrow();
         List<AppRoleAssignment> backupRoles = new ArrayList<>(objects.appRoleAssignments(backup.id()));
-        backupRoles.add(TenantObjects.assignment(
+        backupRoles.add(AppRoleAssignment.of(
                 backup, exchange, FirstPartyApis.EXCHANGE_ONLINE_ROLES.get(0), now.minusSeconds(30 * DAY)));
         objects.setAppRoleAssignments(backup.id(), backupRoles);
         app(
@@ -425,7 +425,7 @@ public final class DemoDirectory {
         List<AppRoleAssignment> assignments = new ArrayList<>();
         for (String roleName : graphRoles) {
             AppRole role = FirstPartyApis.graphRole(roleName).orElseThrow();
-            assignments.add(TenantObjects.assignment(principal, graph, role, created));
+            assignments.add(AppRoleAssignment.of(principal, graph, role, created));
         }
         objects.setAppRoleAssignments(principal.id(), assignments);
         if (automation != null) {

@@ -115,11 +115,6 @@ public final class Directory {
         }
     }
 
-    /** Replaces the tenant's users (their group memberships and managers are dropped). */
-    public void setUsers(String tenantIdOrDomain, List<User> users) {
-        requireState(tenantIdOrDomain).objects.replaceUsers(users);
-    }
-
     /** A snapshot of the tenant's users, in paging order. */
     public Users users(String tenantIdOrDomain) {
         return state(tenantIdOrDomain)
@@ -203,8 +198,7 @@ public final class Directory {
             if (registration != null) {
                 Map<String, X509Certificate> certificates = new LinkedHashMap<>();
                 for (X509Certificate certificate : registration.certificates()) {
-                    if (keptKeyIds.contains(
-                            TenantObjects.keyCredential(appId, certificate).keyId())) {
+                    if (keptKeyIds.contains(KeyCredential.of(appId, certificate).keyId())) {
                         certificates.put(Thumbprints.sha1Hex(certificate), certificate);
                     }
                 }
@@ -217,7 +211,7 @@ public final class Directory {
             application.keyCredentials().stream()
                     .filter(key -> keptKeyIds.contains(key.keyId()))
                     .forEach(keys::add);
-            added.forEach(certificate -> keys.add(TenantObjects.keyCredential(appId, certificate)));
+            added.forEach(certificate -> keys.add(KeyCredential.of(appId, certificate)));
             state.objects.putApplication(application.withKeyCredentials(keys));
         }
     }

@@ -1,6 +1,9 @@
 package dev.entrashell.emulator.directory;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+
+import dev.entrashell.emulator.tls.Thumbprints;
 
 /**
  * A certificate credential of an application or service principal, as Graph shows it (the key
@@ -23,4 +26,17 @@ public record KeyCredential(
 
     public static final String TYPE_CERTIFICATE = "AsymmetricX509Cert";
     public static final String USAGE_VERIFY = "Verify";
+
+    /** A certificate as an application's key credential. */
+    public static KeyCredential of(String appId, X509Certificate certificate) {
+        String thumbprint = Thumbprints.sha1Hex(certificate);
+        return new KeyCredential(
+                thumbprint,
+                certificate.getSubjectX500Principal().getName(),
+                certificate.getNotAfter().toInstant(),
+                Guids.fromName(appId + "/keyCredentials/" + thumbprint),
+                certificate.getNotBefore().toInstant(),
+                TYPE_CERTIFICATE,
+                USAGE_VERIFY);
+    }
 }

@@ -7,4 +7,10 @@ import java.time.Instant;
  * three characters as {@code hint}.
  */
 public record PasswordCredential(
-        String displayName, Instant endDateTime, String hint, String keyId, Instant startDateTime) {}
+        String displayName, Instant endDateTime, String hint, String keyId, Instant startDateTime) {
+
+    /** What Entra shows of a secret: its first three characters. */
+    public static String hint(String secret) {
+        return secret.length() <= 3 ? secret : secret.substring(0, 3);
+    }
+}

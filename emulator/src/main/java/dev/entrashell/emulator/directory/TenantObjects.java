@@ -1,30 +1,19 @@
 package dev.entrashell.emulator.directory;
 
-import java.nio.ByteBuffer;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-
-import dev.entrashell.emulator.jwt.Base64Url;
-import dev.entrashell.emulator.tls.Thumbprints;
 
 /**
  * One tenant's directory objects as Graph serves them: users, groups, devices, applications and
@@ -49,17 +38,9 @@ public final class TenantObjects {
     private final Map<String, Application> applicationsByAppId = new HashMap<>();
     private final Map<String, ServicePrincipal> servicePrincipalsByAppId = new HashMap<>();
 
-    private final Map<String, LinkedHashSet<String>> members = new HashMap<>();
-    private final Map<String, LinkedHashSet<String>> memberOf = new HashMap<>();
-    private final Map<String, LinkedHashSet<String>> owners = new HashMap<>();
-    private final Map<String, LinkedHashSet<String>> ownedGroups = new HashMap<>();
-    private final Map<String, String> managers = new HashMap<>();
-    private final Map<String, LinkedHashSet<String>> directReports = new HashMap<>();
-    private final Map<String, List<AppRoleAssignment>> assignmentsByPrincipal = new HashMap<>();
-    private final Map<String, List<AppRoleAssignment>> assignmentsByResource = new HashMap<>();
+    private final Relations relations = new Relations();
 
-    /** Metadata of registered apps' client secrets, by client id and secret value: never served. */
-    private final Map<String, Map<String, PasswordCredential>> secretMetadata = new HashMap<>();
+    private final RegisteredApps registeredApps = new RegisteredApps();
 
     /** Sorted copies of collections, dropped on every write. */
     private final Map<String, List<?>> sortedCache = new ConcurrentHashMap<>();
@@ -93,13 +74,6 @@ public final class TenantObjects {
     public Held write() {
         lock.writeLock().lock();
         return () -> lock.writeLock().unlock();
-    }
-
-    /** Increases with every change: lets readers notice that what they saw has changed. */
-    public long version() {
-        try (Held held = read()) {
-            return version;
-        }
     }
 
     // ---- reads: collections ----------------------------------------------------------------------
@@ -232,7 +206,7 @@ public final class TenantObjects {
 
     public Optional<User> manager(String userId) {
         try (Held held = read()) {
-            String managerId = managers.get(key(userId));
+            String managerId = relations.manager(userId);
             return Optional.ofNullable(managerId == null ? null : users.get(managerId));
         }
     }
@@ -240,7 +214,7 @@ public final class TenantObjects {
     public List<User> directReports(String userId) {
         try (Held held = read()) {
             List<User> reports = new ArrayList<>();
-            for (String id : setOf(directReports, key(userId))) {
+            for (String id : relations.directReports(userId)) {
                 reports.add(users.get(id));
             }
             return reports;
@@ -250,82 +224,54 @@ public final class TenantObjects {
     /** The group's direct members (users, groups, devices, service principals) in the order they were added. */
     public List<DirectoryObject> members(String groupId) {
         try (Held held = read()) {
-            return resolve(setOf(members, key(groupId)));
+            return resolve(relations.members(groupId));
         }
     }
 
     public List<DirectoryObject> owners(String groupId) {
         try (Held held = read()) {
-            return resolve(setOf(owners, key(groupId)));
+            return resolve(relations.owners(groupId));
         }
     }
 
     /** The groups the object is a direct member of. */
     public List<Group> memberOf(String objectId) {
         try (Held held = read()) {
-            List<Group> result = new ArrayList<>();
-            for (String id : setOf(memberOf, key(objectId))) {
-                result.add(groups.get(id));
-            }
-            return result;
+            return groupsOf(relations.memberOf(objectId));
         }
     }
 
     /** Members of the group and, through nested groups, of its member groups: each object once. */
     public List<DirectoryObject> transitiveMembers(String groupId) {
         try (Held held = read()) {
-            Set<String> seen = new LinkedHashSet<>();
-            Deque<String> pending = new ArrayDeque<>(List.of(key(groupId)));
-            Set<String> visitedGroups = new HashSet<>(pending);
-            while (!pending.isEmpty()) {
-                for (String member : setOf(members, pending.removeFirst())) {
-                    seen.add(member);
-                    if (groups.get(member) != null && visitedGroups.add(member)) {
-                        pending.addLast(member);
-                    }
-                }
-            }
-            seen.remove(key(groupId));
-            return resolve(seen);
+            return resolve(relations.transitiveMembers(groupId, id -> groups.get(id) != null));
         }
     }
 
     /** The groups the object is a member of, directly or through nested groups: each group once. */
     public List<Group> transitiveMemberOf(String objectId) {
         try (Held held = read()) {
-            Set<String> seen = new LinkedHashSet<>();
-            Deque<String> pending = new ArrayDeque<>(List.of(key(objectId)));
-            while (!pending.isEmpty()) {
-                for (String group : setOf(memberOf, pending.removeFirst())) {
-                    if (seen.add(group)) {
-                        pending.addLast(group);
-                    }
-                }
-            }
-            seen.remove(key(objectId));
-            List<Group> result = new ArrayList<>();
-            seen.forEach(id -> result.add(groups.get(id)));
-            return result;
+            return groupsOf(relations.transitiveMemberOf(objectId));
         }
     }
 
     public boolean isMember(String groupId, String objectId) {
         try (Held held = read()) {
-            return setOf(members, key(groupId)).contains(key(objectId));
+            return relations.isMember(groupId, objectId);
         }
     }
 
     /** App roles granted to the principal (here: a service principal). */
     public List<AppRoleAssignment> appRoleAssignments(String principalId) {
         try (Held held = read()) {
-            return List.copyOf(assignmentsByPrincipal.getOrDefault(key(principalId), List.of()));
+            return relations.appRoleAssignments(principalId);
         }
     }
 
     /** App roles granted on the resource service principal to others. */
     public List<AppRoleAssignment> appRoleAssignedTo(String resourceId) {
         try (Held held = read()) {
-            return List.copyOf(assignmentsByResource.getOrDefault(key(resourceId), List.of()));
+            return relations.appRoleAssignedTo(resourceId);
         }
     }
 
@@ -344,7 +290,7 @@ public final class TenantObjects {
                 usersByPrincipalName.put(user.userPrincipalName().toLowerCase(Locale.ROOT), user);
                 old.remove(key(user.id()));
             }
-            old.forEach(this::dropRelationships);
+            old.forEach(relations::drop);
             changed();
         }
     }
@@ -387,7 +333,7 @@ public final class TenantObjects {
                 return false;
             }
             usersByPrincipalName.remove(old.userPrincipalName().toLowerCase(Locale.ROOT));
-            dropRelationships(key(id));
+            relations.drop(id);
             changed();
             return true;
         }
@@ -416,7 +362,7 @@ public final class TenantObjects {
             if (groups.remove(id) == null) {
                 return false;
             }
-            dropRelationships(key(id));
+            relations.drop(id);
             changed();
             return true;
         }
@@ -462,13 +408,13 @@ public final class TenantObjects {
                 return false;
             }
             applicationsByAppId.remove(old.appId().toLowerCase(Locale.ROOT));
-            secretMetadata.remove(old.appId().toLowerCase(Locale.ROOT));
+            registeredApps.forget(old.appId());
             ServicePrincipal principal =
                     servicePrincipalsByAppId.get(old.appId().toLowerCase(Locale.ROOT));
             if (principal != null) {
                 removeServicePrincipal(principal.id());
             }
-            dropRelationships(key(id));
+            relations.drop(id);
             changed();
             return true;
         }
@@ -499,7 +445,7 @@ public final class TenantObjects {
                 return false;
             }
             servicePrincipalsByAppId.remove(old.appId().toLowerCase(Locale.ROOT));
-            dropRelationships(key(id));
+            relations.drop(id);
             changed();
             return true;
         }
@@ -511,20 +457,13 @@ public final class TenantObjects {
     public void setManager(String userId, String managerId) {
         try (Held held = write()) {
             requireNonNull(users.get(userId), userId);
-            String user = key(userId);
-            String old = managers.remove(user);
-            if (old != null) {
-                removeFrom(directReports, old, user);
-            }
+            relations.clearManager(userId);
             if (managerId != null) {
                 requireNonNull(users.get(managerId), managerId);
-                if (key(managerId).equals(user)) {
+                if (key(managerId).equals(key(userId))) {
                     throw new IllegalArgumentException("a user cannot be their own manager");
                 }
-                managers.put(user, key(managerId));
-                directReports
-                        .computeIfAbsent(key(managerId), k -> new LinkedHashSet<>())
-                        .add(user);
+                relations.setManager(userId, managerId);
             }
             changed();
         }
@@ -541,14 +480,7 @@ public final class TenantObjects {
             if (key(groupId).equals(key(objectId))) {
                 throw new IllegalArgumentException("a group cannot be a member of itself");
             }
-            boolean added = members.computeIfAbsent(key(groupId), k -> new LinkedHashSet<>())
-                    .add(key(objectId));
-            if (added) {
-                memberOf.computeIfAbsent(key(objectId), k -> new LinkedHashSet<>())
-                        .add(key(groupId));
-                changed();
-            }
-            return added;
+            return changedIf(relations.addMember(groupId, objectId));
         }
     }
 
@@ -556,13 +488,7 @@ public final class TenantObjects {
     public void addMembers(String groupId, Collection<String> objectIds) {
         try (Held held = write()) {
             requireNonNull(groups.get(groupId), groupId);
-            LinkedHashSet<String> groupMembers = members.computeIfAbsent(key(groupId), k -> new LinkedHashSet<>());
-            for (String objectId : objectIds) {
-                if (groupMembers.add(key(objectId))) {
-                    memberOf.computeIfAbsent(key(objectId), k -> new LinkedHashSet<>(2))
-                            .add(key(groupId));
-                }
-            }
+            relations.addMembers(groupId, objectIds);
             changed();
         }
     }
@@ -570,12 +496,7 @@ public final class TenantObjects {
     /** @return false when the object was not a member */
     public boolean removeMember(String groupId, String objectId) {
         try (Held held = write()) {
-            boolean removed = removeFrom(members, key(groupId), key(objectId));
-            if (removed) {
-                removeFrom(memberOf, key(objectId), key(groupId));
-                changed();
-            }
-            return removed;
+            return changedIf(relations.removeMember(groupId, objectId));
         }
     }
 
@@ -584,71 +505,22 @@ public final class TenantObjects {
         try (Held held = write()) {
             requireNonNull(groups.get(groupId), groupId);
             requireNonNull(find(objectId), objectId);
-            boolean added = owners.computeIfAbsent(key(groupId), k -> new LinkedHashSet<>())
-                    .add(key(objectId));
-            if (added) {
-                ownedGroups
-                        .computeIfAbsent(key(objectId), k -> new LinkedHashSet<>())
-                        .add(key(groupId));
-                changed();
-            }
-            return added;
+            return changedIf(relations.addOwner(groupId, objectId));
         }
     }
 
     public boolean removeOwner(String groupId, String objectId) {
         try (Held held = write()) {
-            boolean removed = removeFrom(owners, key(groupId), key(objectId));
-            if (removed) {
-                removeFrom(ownedGroups, key(objectId), key(groupId));
-                changed();
-            }
-            return removed;
+            return changedIf(relations.removeOwner(groupId, objectId));
         }
     }
 
     /** Replaces the app roles granted to the principal. */
     public void setAppRoleAssignments(String principalId, List<AppRoleAssignment> assignments) {
         try (Held held = write()) {
-            for (AppRoleAssignment old : assignmentsByPrincipal.getOrDefault(key(principalId), List.of())) {
-                List<AppRoleAssignment> onResource = assignmentsByResource.get(key(old.resourceId()));
-                if (onResource != null) {
-                    onResource.removeIf(a -> a.id().equals(old.id()));
-                }
-            }
-            if (assignments.isEmpty()) {
-                assignmentsByPrincipal.remove(key(principalId));
-            } else {
-                assignmentsByPrincipal.put(key(principalId), new ArrayList<>(assignments));
-                for (AppRoleAssignment assignment : assignments) {
-                    assignmentsByResource
-                            .computeIfAbsent(key(assignment.resourceId()), k -> new ArrayList<>())
-                            .add(assignment);
-                }
-            }
+            relations.setAppRoleAssignments(principalId, assignments);
             changed();
         }
-    }
-
-    /** An assignment of the resource's app role to the service principal, with a Graph-shaped id. */
-    public static AppRoleAssignment assignment(
-            ServicePrincipal principal, ServicePrincipal resource, AppRole role, Instant created) {
-        ByteBuffer id = ByteBuffer.allocate(32);
-        UUID principalId = UUID.fromString(principal.id());
-        UUID salt = UUID.fromString(Guids.fromName(principal.id() + "/" + resource.id() + "/" + role.id()));
-        id.putLong(principalId.getMostSignificantBits())
-                .putLong(principalId.getLeastSignificantBits())
-                .putLong(salt.getMostSignificantBits())
-                .putLong(salt.getLeastSignificantBits());
-        return new AppRoleAssignment(
-                Base64Url.encode(id.array()),
-                role.id(),
-                created,
-                principal.displayName(),
-                principal.id(),
-                "ServicePrincipal",
-                resource.displayName(),
-                resource.id());
     }
 
     // ---- app registrations (the token endpoint's view of apps) -----------------------------------
@@ -661,87 +533,7 @@ public final class TenantObjects {
      */
     public void syncRegistration(AppRegistration registration, Instant now) {
         try (Held held = write()) {
-            String appId = registration.clientId();
-            List<KeyCredential> keys = new ArrayList<>();
-            for (X509Certificate certificate : registration.certificates()) {
-                keys.add(keyCredential(appId, certificate));
-            }
-            Map<String, PasswordCredential> known = secretMetadata.computeIfAbsent(appId, k -> new LinkedHashMap<>());
-            known.keySet().retainAll(new HashSet<>(registration.secrets()));
-            List<PasswordCredential> passwords = new ArrayList<>();
-            for (String secret : registration.secrets()) {
-                passwords.add(known.computeIfAbsent(
-                        secret,
-                        s -> new PasswordCredential(
-                                null, now.plusSeconds(2L * 365 * 24 * 3600), hint(s), Guids.random(), now)));
-            }
-            Application application = applicationsByAppId.get(appId);
-            if (application == null) {
-                application = new Application(
-                        Guids.fromName(tenantId + "/applications/" + appId),
-                        appId,
-                        registration.displayName(),
-                        null,
-                        "AzureADMyOrg",
-                        now,
-                        null,
-                        List.of(),
-                        List.of(),
-                        null,
-                        keys,
-                        passwords);
-            } else {
-                application = new Application(
-                        application.id(),
-                        appId,
-                        registration.displayName(),
-                        application.description(),
-                        application.signInAudience(),
-                        application.createdDateTime(),
-                        application.publisherDomain(),
-                        application.identifierUris(),
-                        application.tags(),
-                        application.notes(),
-                        keys,
-                        passwords);
-            }
-            putApplication(application);
-
-            ServicePrincipal existing = servicePrincipalsByAppId.get(appId);
-            if (existing != null && !existing.id().equals(registration.servicePrincipalObjectId())) {
-                removeServicePrincipal(existing.id());
-            }
-            ServicePrincipal principal = new ServicePrincipal(
-                    registration.servicePrincipalObjectId(),
-                    appId,
-                    registration.displayName(),
-                    registration.displayName(),
-                    tenantId,
-                    true,
-                    "Application",
-                    application.signInAudience(),
-                    List.of(appId),
-                    existing == null ? List.of() : existing.tags(),
-                    List.of(),
-                    List.of(),
-                    List.of());
-            putServicePrincipal(principal);
-
-            ServicePrincipal graph = servicePrincipalsByAppId.get(FirstPartyApis.MICROSOFT_GRAPH_APP_ID);
-            Map<String, AppRoleAssignment> previous = new HashMap<>();
-            assignmentsByPrincipal
-                    .getOrDefault(key(principal.id()), List.of())
-                    .forEach(a -> previous.put(a.appRoleId() + "|" + a.resourceId(), a));
-            List<AppRoleAssignment> assignments = new ArrayList<>();
-            for (String roleName : new TreeSet<>(registration.roles())) {
-                Optional<AppRole> role = FirstPartyApis.graphRole(roleName);
-                if (role.isPresent() && graph != null) {
-                    AppRoleAssignment old = previous.get(role.get().id() + "|" + graph.id());
-                    assignments.add(
-                            assignment(principal, graph, role.get(), old == null ? now : old.createdDateTime()));
-                }
-            }
-            setAppRoleAssignments(principal.id(), assignments);
+            registeredApps.sync(this, registration, now);
         }
     }
 
@@ -756,54 +548,25 @@ public final class TenantObjects {
             if (principal != null) {
                 removeServicePrincipal(principal.id());
             }
-            secretMetadata.remove(clientId.toLowerCase(Locale.ROOT));
+            registeredApps.forget(clientId);
         }
     }
 
     /** Remembers how Graph shows a registered app's secret (before the registration gets it). */
     public void describeSecret(String clientId, String secret, PasswordCredential credential) {
         try (Held held = write()) {
-            secretMetadata
-                    .computeIfAbsent(clientId.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
-                    .put(secret, credential);
+            registeredApps.describeSecret(clientId, secret, credential);
         }
     }
 
     /** The registered app's secret with this key id, if the app has one. */
     public Optional<String> secretWithKeyId(String clientId, String keyId) {
         try (Held held = read()) {
-            for (Map.Entry<String, PasswordCredential> entry : secretMetadata
-                    .getOrDefault(clientId.toLowerCase(Locale.ROOT), Map.of())
-                    .entrySet()) {
-                if (entry.getValue().keyId().equalsIgnoreCase(keyId)) {
-                    return Optional.of(entry.getKey());
-                }
-            }
-            return Optional.empty();
+            return registeredApps.secretWithKeyId(clientId, keyId);
         }
     }
 
-    /** What Entra shows of a secret: its first three characters. */
-    public static String hint(String secret) {
-        return secret.length() <= 3 ? secret : secret.substring(0, 3);
-    }
-
-    /** A certificate as an application's key credential. */
-    public static KeyCredential keyCredential(String appId, X509Certificate certificate) {
-        String thumbprint = Thumbprints.sha1Hex(certificate);
-        return new KeyCredential(
-                thumbprint,
-                certificate.getSubjectX500Principal().getName(),
-                certificate.getNotAfter().toInstant(),
-                Guids.fromName(appId + "/keyCredentials/" + thumbprint),
-                certificate.getNotBefore().toInstant(),
-                KeyCredential.TYPE_CERTIFICATE,
-                KeyCredential.USAGE_VERIFY);
-    }
-
     // ---- internals -------------------------------------------------------------------------------
-
-    private static final Set<String> EMPTY = Set.of();
 
     private void addFirstPartyServicePrincipals() {
         addFirstParty(
@@ -875,63 +638,22 @@ public final class TenantObjects {
         return result;
     }
 
-    /** Forgets every relationship of an object that is gone, in both directions. */
-    private void dropRelationships(String id) {
-        for (String group : take(memberOf, id)) {
-            removeFrom(members, group, id);
-        }
-        for (String member : take(members, id)) {
-            removeFrom(memberOf, member, id);
-        }
-        for (String group : take(ownedGroups, id)) {
-            removeFrom(owners, group, id);
-        }
-        for (String owner : take(owners, id)) {
-            removeFrom(ownedGroups, owner, id);
-        }
-        String manager = managers.remove(id);
-        if (manager != null) {
-            removeFrom(directReports, manager, id);
-        }
-        for (String report : take(directReports, id)) {
-            managers.remove(report);
-        }
-        if (assignmentsByPrincipal.containsKey(id)) {
-            setAppRoleAssignments(id, List.of());
-        }
-        for (AppRoleAssignment assignment : new ArrayList<>(assignmentsByResource.getOrDefault(id, List.of()))) {
-            List<AppRoleAssignment> ofPrincipal = assignmentsByPrincipal.get(key(assignment.principalId()));
-            if (ofPrincipal != null) {
-                ofPrincipal.removeIf(a -> a.id().equals(assignment.id()));
-            }
-        }
-        assignmentsByResource.remove(id);
-    }
-
-    private static Set<String> setOf(Map<String, LinkedHashSet<String>> map, String key) {
-        Set<String> values = map.get(key);
-        return values == null ? EMPTY : values;
-    }
-
-    private static Set<String> take(Map<String, LinkedHashSet<String>> map, String id) {
-        LinkedHashSet<String> values = map.remove(id);
-        return values == null ? EMPTY : values;
-    }
-
-    private static boolean removeFrom(Map<String, LinkedHashSet<String>> map, String from, String value) {
-        LinkedHashSet<String> values = map.get(from);
-        if (values == null || !values.remove(value)) {
-            return false;
-        }
-        if (values.isEmpty()) {
-            map.remove(from);
-        }
-        return true;
-    }
-
     private void changed() {
         version++;
         sortedCache.clear();
+    }
+
+    private boolean changedIf(boolean changed) {
+        if (changed) {
+            changed();
+        }
+        return changed;
+    }
+
+    private List<Group> groupsOf(Collection<String> ids) {
+        List<Group> result = new ArrayList<>(ids.size());
+        ids.forEach(id -> result.add(groups.get(id)));
+        return result;
     }
 
     private static <T> T requireNonNull(T value, String id) {
@@ -942,7 +664,7 @@ public final class TenantObjects {
     }
 
     private static String key(String id) {
-        return id == null ? "" : id.toLowerCase(Locale.ROOT);
+        return Relations.key(id);
     }
 
     /** For diagnostics: sizes of the collections. */

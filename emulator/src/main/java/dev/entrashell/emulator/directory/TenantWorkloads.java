@@ -59,10 +59,6 @@ public final class TenantWorkloads {
         return List.copyOf(managedIdentities);
     }
 
-    public synchronized void removeManagedIdentity(String clientId) {
-        managedIdentities.removeIf(identity -> identity.clientId().equalsIgnoreCase(clientId));
-    }
-
     /**
      * Adds a credential as Graph's {@code POST /applications/{id}/federatedIdentityCredentials} does:
      * names are unique per application, so is the issuer and subject pair, and there are at most

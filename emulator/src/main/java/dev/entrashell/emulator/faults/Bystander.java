@@ -10,8 +10,8 @@ import javax.net.ssl.SSLContext;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import dev.entrashell.emulator.RecordedRequest;
 import dev.entrashell.emulator.http.LoopbackServer;
+import dev.entrashell.emulator.http.RecordedRequest;
 import dev.entrashell.emulator.http.RequestLog;
 import dev.entrashell.emulator.http.ServerResponse;
 import dev.entrashell.emulator.http.ServingHandler;

@@ -11,11 +11,11 @@ import java.util.Map;
 
 import com.google.gson.JsonObject;
 
-import dev.entrashell.emulator.http.Json;
 import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ResponseFault;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
+import dev.entrashell.emulator.json.Json;
 
 /**
  * The Graph faults a client must survive without hanging or giving its token away, each one a

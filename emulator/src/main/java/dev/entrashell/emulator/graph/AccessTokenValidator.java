@@ -11,6 +11,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 
 import dev.entrashell.emulator.directory.Directory;
+import dev.entrashell.emulator.graph.error.GraphException;
 import dev.entrashell.emulator.jwt.Jws;
 import dev.entrashell.emulator.jwt.TokenSigningKey;
 import dev.entrashell.emulator.token.AccessTokenIssuer;

@@ -9,13 +9,15 @@ import java.util.Set;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import dev.entrashell.emulator.demo.ClientSecrets;
 import dev.entrashell.emulator.directory.Application;
+import dev.entrashell.emulator.directory.ClientSecrets;
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Guids;
+import dev.entrashell.emulator.directory.KeyCredential;
 import dev.entrashell.emulator.directory.PasswordCredential;
 import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.directory.TenantObjects;
+import dev.entrashell.emulator.graph.error.GraphException;
 import dev.entrashell.emulator.graph.query.EntityTypes;
 import dev.entrashell.emulator.graph.query.Selection;
 
@@ -76,7 +78,7 @@ final class ApplicationWrites {
                 List.of());
         KeyCredentialChanges keys = KeyCredentialChanges.read(values.get("keyCredentials"), described);
         Application application = described.withKeyCredentials(keys.added().stream()
-                .map(certificate -> TenantObjects.keyCredential(appId, certificate))
+                .map(certificate -> KeyCredential.of(appId, certificate))
                 .toList());
         objects.putApplication(application);
         Selection selection = Selection.defaults();
@@ -168,7 +170,7 @@ final class ApplicationWrites {
                 request.caller().tenantId(),
                 application.id(),
                 secret,
-                new PasswordCredential(displayName, end, TenantObjects.hint(secret), Guids.random(), start));
+                new PasswordCredential(displayName, end, PasswordCredential.hint(secret), Guids.random(), start));
         return GraphResponse.ok(out -> {
             out.beginObject();
             out.name("@odata.context").value(request.serviceRoot() + "/$metadata#microsoft.graph.passwordCredential");

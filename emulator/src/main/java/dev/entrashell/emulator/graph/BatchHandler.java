@@ -19,7 +19,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import dev.entrashell.emulator.directory.Guids;
-import dev.entrashell.emulator.http.Json;
+import dev.entrashell.emulator.graph.error.GraphException;
+import dev.entrashell.emulator.json.Json;
 
 /**
  * {@code POST /$batch}: JSON batching as Graph does it. At most 20 requests with unique ids; each

@@ -16,6 +16,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
+import dev.entrashell.emulator.graph.error.GraphException;
+
 /**
  * Request bodies of writes, read and checked the way Graph's OData layer does: valid JSON, known
  * properties of the type, values of the right JSON type; then the resource's own rules.

@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.http.DroppedConnection;
-import dev.entrashell.emulator.http.Json;
 import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
+import dev.entrashell.emulator.json.Json;
 
 /**
  * The {@code DieAfterPages} fault, around the Graph server: counts the collection pages it answers

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.entrashell.emulator.graph.error.GraphException;
+import dev.entrashell.emulator.graph.permission.GraphPermissions;
+
 /**
  * Routes (method, path pattern) to handlers. Patterns are paths below the API version with
  * {@code {name}} for one variable segment, e.g. {@code /users/{id}}; literal segments match

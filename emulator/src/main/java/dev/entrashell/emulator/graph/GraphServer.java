@@ -23,6 +23,7 @@ import com.google.gson.stream.JsonWriter;
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.TenantObjects;
+import dev.entrashell.emulator.graph.error.GraphException;
 import dev.entrashell.emulator.graph.query.EntityTypes;
 import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ServerRequest;

@@ -20,6 +20,7 @@ import dev.entrashell.emulator.directory.ServicePrincipal;
 import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.directory.TenantObjects;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.graph.error.GraphException;
 import dev.entrashell.emulator.graph.query.EntityTypes;
 import dev.entrashell.emulator.graph.query.Selection;
 

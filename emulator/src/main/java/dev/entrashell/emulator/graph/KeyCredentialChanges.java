@@ -16,6 +16,7 @@ import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.Application;
 import dev.entrashell.emulator.directory.KeyCredential;
+import dev.entrashell.emulator.graph.error.GraphException;
 
 /**
  * The {@code keyCredentials} of a {@code PATCH /applications/{id}}, read as Graph reads them: the

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import com.google.gson.stream.JsonWriter;
 
 import dev.entrashell.emulator.directory.TenantObjects;
+import dev.entrashell.emulator.graph.error.GraphException;
 import dev.entrashell.emulator.graph.query.EntityType;
 import dev.entrashell.emulator.graph.query.EntityTypes;
 import dev.entrashell.emulator.graph.query.Expansion;

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Tenant;
+import dev.entrashell.emulator.graph.error.GraphException;
 
 /** {@code GET /organization}: the caller's tenant, as a one-element collection. */
 public final class OrganizationHandler {

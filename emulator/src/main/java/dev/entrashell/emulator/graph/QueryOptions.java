@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.entrashell.emulator.graph.error.GraphException;
 import dev.entrashell.emulator.http.UrlEncodedForm;
 
 /**

@@ -15,6 +15,7 @@ import dev.entrashell.emulator.directory.Group;
 import dev.entrashell.emulator.directory.ServicePrincipal;
 import dev.entrashell.emulator.directory.TenantObjects;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.graph.error.GraphException;
 import dev.entrashell.emulator.graph.query.EntityType;
 import dev.entrashell.emulator.graph.query.EntityTypes;
 

@@ -16,7 +16,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
-import dev.entrashell.emulator.http.Json;
+import dev.entrashell.emulator.graph.error.GraphException;
+import dev.entrashell.emulator.json.Json;
 import dev.entrashell.emulator.jwt.Base64Url;
 
 /**

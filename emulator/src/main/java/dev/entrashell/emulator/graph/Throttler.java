@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.entrashell.emulator.graph.error.GraphException;
+
 /**
  * Answers some Graph requests with 429 (or 503) and {@code Retry-After}, as a throttled tenant
  * does, and, like Dev Proxy's RetryAfterPlugin, checks that the client honours it: a request for

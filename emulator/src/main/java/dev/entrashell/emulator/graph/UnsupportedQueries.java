@@ -1,5 +1,7 @@
 package dev.entrashell.emulator.graph;
 
+import dev.entrashell.emulator.graph.error.GraphException;
+
 /**
  * Refuses query options a handler does not implement yet, rather than ignoring them: a filter that
  * is silently ignored would return wrong data, and a test passing here would fail on a tenant.

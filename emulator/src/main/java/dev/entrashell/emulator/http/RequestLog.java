@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import dev.entrashell.emulator.RecordedRequest;
-
 /**
  * Every request both servers answered, in order. Bounded, so a standalone emulator that runs for
  * days does not grow without limit; the oldest entries go first.

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.google.gson.JsonElement;
 
+import dev.entrashell.emulator.json.Json;
+
 /** What a handler answers; {@link ServingHandler} writes it to the wire. */
 public record ServerResponse(int status, Map<String, String> headers, byte[] body) {
 
@@ -22,11 +24,5 @@ public record ServerResponse(int status, Map<String, String> headers, byte[] bod
     public static ServerResponse text(int status, String text) {
         return new ServerResponse(
                 status, Map.of("Content-Type", "text/plain; charset=utf-8"), text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public ServerResponse withHeader(String name, String value) {
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put(name, value);
-        return new ServerResponse(status, all, body);
     }
 }

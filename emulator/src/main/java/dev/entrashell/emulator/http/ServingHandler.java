@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import dev.entrashell.emulator.RecordedRequest;
-
 /**
  * Adapts a {@link RequestHandler} to the JDK server: reads the whole request, calls the handler,
  * writes its response and records the exchange. Anything the handler throws becomes a 500 here, so

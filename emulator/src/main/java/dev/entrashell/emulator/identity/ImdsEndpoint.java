@@ -13,10 +13,10 @@ import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
 import dev.entrashell.emulator.identity.IdentityQuery.MalformedQueryException;
-import dev.entrashell.emulator.token.AadErrors;
 import dev.entrashell.emulator.token.AadResponses;
 import dev.entrashell.emulator.token.AccessTokenIssuer;
 import dev.entrashell.emulator.token.RequestIds;
+import dev.entrashell.emulator.token.error.AadErrors;
 
 /**
  * The Azure Instance Metadata Service's token endpoint, {@code GET

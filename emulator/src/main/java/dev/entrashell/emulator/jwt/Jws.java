@@ -7,7 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
-import dev.entrashell.emulator.http.Json;
+import dev.entrashell.emulator.json.Json;
 
 /**
  * A JWS in compact serialization, split and decoded but not yet trusted: callers verify the

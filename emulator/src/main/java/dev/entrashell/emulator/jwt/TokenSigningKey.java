@@ -7,7 +7,7 @@ import java.security.interfaces.RSAPublicKey;
 
 import com.google.gson.JsonObject;
 
-import dev.entrashell.emulator.http.Json;
+import dev.entrashell.emulator.json.Json;
 import dev.entrashell.emulator.tls.RsaKeys;
 import dev.entrashell.emulator.tls.Thumbprints;
 

@@ -3,7 +3,6 @@ package dev.entrashell.emulator.state;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -15,8 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 
-import dev.entrashell.emulator.demo.ClientSecrets;
 import dev.entrashell.emulator.demo.DemoCredentials;
+import dev.entrashell.emulator.directory.ClientSecrets;
 import dev.entrashell.emulator.tls.CertificateAndKey;
 import dev.entrashell.emulator.tls.Pem;
 
@@ -74,14 +73,6 @@ public final class DemoAppFiles {
             state.write(CER_FILE, der(identity.certificate()));
         }
         return new DemoCredentials(identity, secret, password);
-    }
-
-    public static Path pfxPath(StateDirectory state) {
-        return state.path(PFX_FILE);
-    }
-
-    public static Path pemPath(StateDirectory state) {
-        return state.path(PEM_FILE);
     }
 
     /** A PKCS#12 holding exactly one key entry (MSAL4J refuses files with several). */

@@ -12,6 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.http.ServerResponse;
+import dev.entrashell.emulator.token.error.AadError;
 
 /** Writes the login server's JSON responses with the headers Entra sends on every one. */
 public final class AadResponses {

@@ -17,6 +17,8 @@ import dev.entrashell.emulator.jwt.Base64Url;
 import dev.entrashell.emulator.jwt.Jws;
 import dev.entrashell.emulator.jwt.JwsAlgorithm;
 import dev.entrashell.emulator.tls.Thumbprints;
+import dev.entrashell.emulator.token.error.AadErrorException;
+import dev.entrashell.emulator.token.error.AadErrors;
 import dev.entrashell.emulator.token.federation.FederatedAssertionVerifier;
 import dev.entrashell.emulator.token.sni.SubjectNameIssuerVerifier;
 

@@ -13,6 +13,7 @@ import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
 import dev.entrashell.emulator.http.UrlEncodedForm;
+import dev.entrashell.emulator.token.error.AadErrorException;
 import dev.entrashell.emulator.token.federation.FederatedIssuers;
 
 /**

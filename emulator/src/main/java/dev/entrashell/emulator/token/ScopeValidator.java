@@ -9,6 +9,8 @@ import java.util.Set;
 
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.Tenant;
+import dev.entrashell.emulator.token.error.AadErrorException;
+import dev.entrashell.emulator.token.error.AadErrors;
 
 /**
  * Checks the {@code scope} of a client credentials request as Entra does: one resource, with the

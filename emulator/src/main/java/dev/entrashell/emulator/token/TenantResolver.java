@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.Tenant;
+import dev.entrashell.emulator.token.error.AadErrorException;
+import dev.entrashell.emulator.token.error.AadErrors;
 
 /** Resolves the tenant path segment of a login URL: a tenant id or a verified domain. */
 public final class TenantResolver {

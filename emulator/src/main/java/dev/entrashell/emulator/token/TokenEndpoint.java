@@ -17,6 +17,8 @@ import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
 import dev.entrashell.emulator.http.UrlEncodedForm;
+import dev.entrashell.emulator.token.error.AadErrorException;
+import dev.entrashell.emulator.token.error.AadErrors;
 
 /**
  * {@code POST /{tenant}/oauth2/v2.0/token} for the client credentials grant. Checks run in Entra's

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.entrashell.emulator.directory.Directory;
+import dev.entrashell.emulator.graph.error.GraphException;
+import dev.entrashell.emulator.graph.permission.GraphPermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

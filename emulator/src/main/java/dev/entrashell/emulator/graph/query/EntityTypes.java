@@ -18,7 +18,7 @@ import dev.entrashell.emulator.directory.KeyCredential;
 import dev.entrashell.emulator.directory.PasswordCredential;
 import dev.entrashell.emulator.directory.ServicePrincipal;
 import dev.entrashell.emulator.directory.User;
-import dev.entrashell.emulator.graph.GraphPermissions;
+import dev.entrashell.emulator.graph.permission.GraphPermissions;
 import dev.entrashell.emulator.graph.query.Property.Sort;
 
 import static dev.entrashell.emulator.graph.query.Property.bool;

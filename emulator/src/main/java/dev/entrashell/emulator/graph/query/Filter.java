@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.entrashell.emulator.graph.GraphException;
+import dev.entrashell.emulator.graph.error.GraphException;
 
 /**
  * A parsed {@code $filter}: the subset of OData that Graph's directory supports (comparisons,

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import dev.entrashell.emulator.graph.GraphException;
+import dev.entrashell.emulator.graph.error.GraphException;
 
 /**
  * A parsed {@code $orderby}: properties with {@code asc} or {@code desc}, checked against what

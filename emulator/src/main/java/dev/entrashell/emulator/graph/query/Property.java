@@ -111,11 +111,6 @@ public final class Property<T> {
         return filterByDefault.contains(operator) || (advanced && filterAdvanced.contains(operator));
     }
 
-    /** True when the operator works only with advanced query parameters on this property. */
-    public boolean filterNeedsAdvanced(FilterOperator operator) {
-        return !filterByDefault.contains(operator) && filterAdvanced.contains(operator);
-    }
-
     public Sort sort() {
         return sort;
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.entrashell.emulator.graph.GraphException;
+import dev.entrashell.emulator.graph.error.GraphException;
 
 /**
  * A parsed {@code $search} on directory objects: {@code "property:text"} clauses joined by upper-case

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.entrashell.emulator.graph.GraphException;
+import dev.entrashell.emulator.graph.error.GraphException;
 
 /**
  * A parsed {@code $select}: property names in the order given (names ignore case), resolved per
@@ -60,10 +60,6 @@ public final class Selection {
         return new Selection(new ArrayList<>(names));
     }
 
-    public boolean isDefault() {
-        return names == null;
-    }
-
     /** The properties to write for an object of this type, in the order selected. */
     public <T> List<Property<T>> propertiesFor(EntityType<T> type) {
         @SuppressWarnings("unchecked")
@@ -99,10 +95,6 @@ public final class Selection {
             }
         }
         return roles;
-    }
-
-    public boolean selects(String name) {
-        return names != null && names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
     }
 
     /** The {@code (a,b)} suffix of {@code @odata.context}, or "". */

@@ -18,8 +18,8 @@ import dev.entrashell.emulator.directory.FederatedIdentityCredential;
 import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.jwt.Jws;
 import dev.entrashell.emulator.jwt.JwsAlgorithm;
-import dev.entrashell.emulator.token.AadErrorException;
-import dev.entrashell.emulator.token.AadErrors;
+import dev.entrashell.emulator.token.error.AadErrorException;
+import dev.entrashell.emulator.token.error.AadErrors;
 
 /**
  * Verifies a federated client assertion (workload identity federation): a token another identity

@@ -24,7 +24,7 @@ import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.FederatedIdentityCredential;
 import dev.entrashell.emulator.directory.Guids;
-import dev.entrashell.emulator.http.Json;
+import dev.entrashell.emulator.json.Json;
 import dev.entrashell.emulator.jwt.Base64Url;
 import dev.entrashell.emulator.jwt.JwsAlgorithm;
 import dev.entrashell.emulator.tls.RsaKeys;
@@ -103,10 +103,6 @@ public final class FederatedIssuer {
 
     public String keyId() {
         return key().id();
-    }
-
-    public PublicKey publicKey() {
-        return key().keys().getPublic();
     }
 
     /** A token for the subject, for {@value FederatedIdentityCredential#DEFAULT_AUDIENCE}, valid for an hour. */

@@ -33,8 +33,8 @@ import dev.entrashell.emulator.directory.TrustedCertificateSubject;
 import dev.entrashell.emulator.jwt.Jws;
 import dev.entrashell.emulator.jwt.JwsAlgorithm;
 import dev.entrashell.emulator.tls.Thumbprints;
-import dev.entrashell.emulator.token.AadErrorException;
-import dev.entrashell.emulator.token.AadErrors;
+import dev.entrashell.emulator.token.error.AadErrorException;
+import dev.entrashell.emulator.token.error.AadErrors;
 
 /**
  * Subject name and issuer (SN+I) authentication: a client assertion signed with a certificate that

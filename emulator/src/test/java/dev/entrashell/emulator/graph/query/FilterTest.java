@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.entrashell.emulator.directory.Group;
 import dev.entrashell.emulator.directory.User;
-import dev.entrashell.emulator.graph.GraphException;
+import dev.entrashell.emulator.graph.error.GraphException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

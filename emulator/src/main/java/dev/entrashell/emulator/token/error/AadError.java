@@ -1,4 +1,4 @@
-package dev.entrashell.emulator.token;
+package dev.entrashell.emulator.token.error;
 
 /**
  * One error of the token endpoint, before the per-request parts (trace id, timestamp) are added.

@@ -1,4 +1,4 @@
-package dev.entrashell.emulator.token;
+package dev.entrashell.emulator.token.error;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.entrashell.emulator.demo;
+package dev.entrashell.emulator.directory;
 
 import java.security.SecureRandom;
 

@@ -1,4 +1,4 @@
-package dev.entrashell.emulator.graph;
+package dev.entrashell.emulator.graph.error;
 
 import java.util.Map;
 

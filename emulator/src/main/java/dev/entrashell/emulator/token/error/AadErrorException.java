@@ -1,4 +1,4 @@
-package dev.entrashell.emulator.token;
+package dev.entrashell.emulator.token.error;
 
 /** Stops a token request at the first failed check; the endpoint renders {@link #error()}. */
 public final class AadErrorException extends Exception {

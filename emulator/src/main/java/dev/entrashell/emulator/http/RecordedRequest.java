@@ -1,4 +1,4 @@
-package dev.entrashell.emulator;
+package dev.entrashell.emulator.http;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param body the request body as text (the form for token requests), or null when there was none
  * @param time when the request arrived (by the emulator's clock)
  * @param status the HTTP status the emulator answered; 0 when it closed the connection without an
- *     answer (the {@link DieAfterPages} fault)
+ *     answer (the {@code DieAfterPages} fault)
  * @param responseHeaders the answer's headers, e.g. {@code Retry-After} on a 429
  */
 public record RecordedRequest(

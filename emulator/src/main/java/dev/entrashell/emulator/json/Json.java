@@ -1,4 +1,4 @@
-package dev.entrashell.emulator.http;
+package dev.entrashell.emulator.json;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,10 +1,10 @@
-package dev.entrashell.emulator;
+package dev.entrashell.emulator.faults;
 
 /**
  * A failure of the login server's token endpoint, to test how a client reports a service that is down
  * rather than one that refuses: Entra ID (or a proxy in front of it) answering 5xx, or an HTML page
- * where JSON was expected. Off by default; set with {@link Emulator#setLoginFault}. While set, every
- * token request gets it (MSAL retries a 5xx once, and {@link Emulator#requests()} shows both tries);
+ * where JSON was expected. Off by default; set with {@code Emulator.setLoginFault}. While set, every
+ * token request gets it (MSAL retries a 5xx once, and {@code Emulator.requests()} shows both tries);
  * discovery documents and keys are served as usual.
  *
  * @param kind what the token endpoint answers

@@ -1,4 +1,4 @@
-package dev.entrashell.emulator.graph;
+package dev.entrashell.emulator.graph.permission;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

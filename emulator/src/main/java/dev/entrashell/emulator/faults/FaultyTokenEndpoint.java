@@ -1,10 +1,9 @@
-package dev.entrashell.emulator.token;
+package dev.entrashell.emulator.faults;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.entrashell.emulator.LoginFault;
 import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
