@@ -87,10 +87,14 @@ training() {
 # start tries again.
 train() {
   set +e # a failed step only means no archive; the clean-up below must run
+  # The terminal's hang-up when an interactive session ends would end the training with it.
+  trap '' HUP
   umask 077 # the cache may be in the user's own folder: owner-only, as the rest of it
   dest=$(cd "$cache" && pwd)/${archive##*/} || return 0
   work=$(cd "$cache" && pwd)/training.$$
-  rm -rf "$work" && mkdir "$work" && cd "$work" || return 0
+  # What a killed training left (only one runs at a time)
+  rm -rf "${dest%/*}"/training.*
+  mkdir "$work" && cd "$work" || return 0
   if [ "$major" -ge 25 ]; then
     training -XX:AOTCacheOutput="$work/archive"
   else
