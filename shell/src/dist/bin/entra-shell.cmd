@@ -25,18 +25,19 @@ if defined JAVA_EXE goto :version
 echo entra-shell: no Java found: %INSTALL_HINT%, and put its bin folder on PATH or set JAVA_HOME. 1>&2
 exit /b 1
 
-rem Its version, from the first line of java -version: openjdk version "17.0.15" 2025-04-15, or
-rem java version "1.8.0_392". "call" keeps cmd from taking the quotes around the path as its own.
+rem Its version, from the first line of java -version that names it: openjdk version "17.0.15" 2025-04-15,
+rem or java version "1.8.0_392" (a "Picked up JAVA_TOOL_OPTIONS" line may come first). "call" keeps cmd
+rem from taking the quotes around the path as its own.
 :version
 set "JAVA_VERSION="
-for /f "tokens=3" %%V in ('call "%JAVA_EXE%" -version 2^>^&1') do (
+for /f "tokens=3" %%V in ('call "%JAVA_EXE%" -version 2^>^&1 ^| findstr /c:" version "') do (
   set "JAVA_VERSION=%%~V"
   goto :major
 )
 :major
 set "JAVA_MAJOR="
 set "JAVA_MAJOR_NUMBER="
-for /f "delims=.-_+ tokens=1,2" %%A in ("%JAVA_VERSION%") do (
+for /f "tokens=1,2 delims=.-_+" %%A in ("%JAVA_VERSION%") do (
   set "JAVA_MAJOR=%%A"
   if "%%A"=="1" set "JAVA_MAJOR=%%B"
 )

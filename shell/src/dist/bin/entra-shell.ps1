@@ -40,11 +40,11 @@ if (Test-Path -LiteralPath $runtimeJava -PathType Leaf) {
     $java = $found.Source
 }
 
-# Its version, from the first line of java -version: openjdk version "17.0.15" 2025-04-15, or
-# java version "1.8.0_392". Windows PowerShell turns a program's stderr into error records: stringify them,
-# and do not let them stop the script.
+# Its version, from the first line of java -version that names it: openjdk version "17.0.15" 2025-04-15,
+# or java version "1.8.0_392" (a "Picked up JAVA_TOOL_OPTIONS" line may come first). Windows PowerShell
+# turns a program's stderr into error records: stringify them, and do not let them stop the script.
 $ErrorActionPreference = 'Continue'
-$first = "$(& $java -version 2>&1 | Select-Object -First 1)"
+$first = "$(& $java -version 2>&1 | ForEach-Object { "$_" } | Where-Object { $_ -like '* version "*' } | Select-Object -First 1)"
 $version = if ($first -match '"([^"]+)"') { $Matches[1] } else { '' }
 $major = 0
 if ($version -match '^1\.(\d+)' -or $version -match '^(\d+)') { $major = [int]$Matches[1] }

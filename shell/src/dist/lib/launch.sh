@@ -25,8 +25,9 @@ elif ! java=$(command -v java); then
 fi
 
 # Its version. A JDK's (or jlink image's) release file says it without starting a JVM, which would cost
-# as much again as the shell's own start; otherwise the first line of `java -version` does
-# (openjdk version "17.0.15" 2025-04-15, java version "1.8.0_392").
+# as much again as the shell's own start; otherwise the first line of `java -version` that names it does
+# (openjdk version "17.0.15" 2025-04-15, java version "1.8.0_392"; a "Picked up JAVA_TOOL_OPTIONS" line
+# may come first).
 real=$java
 while [ -L "$real" ]; do
   link=$(readlink "$real")
@@ -38,7 +39,7 @@ if [ -f "$release" ]; then
   version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release")
 fi
 if [ -z "$version" ]; then
-  version=$("$java" -version 2>&1 | sed -n '1s/^[^"]*"\([^"]*\)".*/\1/p')
+  version=$("$java" -version 2>&1 | sed -n '/ version "/{s/^[^"]*"\([^"]*\)".*/\1/p;q;}')
 fi
 major=${version#1.}
 major=${major%%[!0-9]*}

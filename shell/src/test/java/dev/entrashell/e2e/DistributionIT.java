@@ -159,10 +159,13 @@ class DistributionIT {
                 .asString()
                 .startsWith("entra-shell: no Java found: install a JDK or JRE 17 or newer");
 
-        // A java that says it is 11, as `java -version` does, on stderr; there is no release file beside it.
+        // A java that says it is 11, as `java -version` does, on stderr, after the line a JAVA_TOOL_OPTIONS
+        // variable adds; there is no release file beside it.
         Path old = Files.createDirectories(temp.resolve("jdk-11/bin"));
         Path fake = Files.writeString(
-                old.resolve("java"), "#!/bin/sh\necho 'openjdk version \"11.0.2\" 2019-01-15' >&2\nexit 0\n");
+                old.resolve("java"),
+                "#!/bin/sh\necho 'Picked up JAVA_TOOL_OPTIONS: -Dfile.encoding=UTF-8' >&2\n"
+                        + "echo 'openjdk version \"11.0.2\" 2019-01-15' >&2\nexit 0\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         for (ShellProcess shell : List.of(
                 installed("home-e", onPath + ":" + tools, old.getParent().toString()),
