@@ -52,8 +52,8 @@ fi
 options="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m"
 
 # The start-up archive: the classes a fixed training run loads (see train below), mapped instead of
-# loaded, parsed and verified again at each start. JDK 25's ahead-of-time cache also keeps them linked,
-# with profiles; before 25, a class-data-sharing archive. It belongs to one java and one jar: its name
+# loaded, parsed and verified again at each start: JDK 25's ahead-of-time cache, before 25 a class-data-
+# sharing archive. It belongs to one java and one jar: its name
 # carries the java's version and a checksum of both paths, and a jar newer than it is trained again.
 id=$(printf '%s\n%s\n' "$real" "$jar" | cksum | cut -d ' ' -f 1)
 if [ "$major" -ge 25 ]; then
@@ -69,7 +69,8 @@ running=$archive.training
 
 # The training: what users do first, in its own home folder and its own working folder (a crash report
 # lands there, not in the user's): the embedded demo tenant, help and every command's options, a
-# certificate sign-in, Graph calls rendered as JSON, list and table, a JMESPath query, a Groovy expression.
+# certificate sign-in, Graph calls rendered as JSON, list and table, a JMESPath query. Not Groovy: its
+# compiler is some 1,000 classes that only scripts use, and every start maps and relocates the archive.
 training() {
   # shellcheck disable=SC2086 # several options in one variable
   ENTRA_SHELL_HOME=$work NO_COLOR=1 COLUMNS=120 "$java" "$@" $options $quiet -jar "$jar" --demo \
@@ -79,8 +80,7 @@ training() {
     -c "connect --environment Demo --tenant-id contosodemo.onmicrosoft.com --client-id 9b2e7c41-5a3d-4f6e-8b1c-0d7a2e9f4c85 --subject-name 'CN=Entra Shell Demo' --timeout 60" \
     -c context -c 'context --output json' -c token -c 'get /organization' \
     -c 'get /users --top 5 --select displayName,userPrincipalName,id --output table' \
-    -c 'get /users --top 3 --output list' -c "get /users --top 3 --query '[].displayName'" \
-    -c "groovy 'get(\"/organization\").value.size()'" -c disconnect
+    -c 'get /users --top 3 --output list' -c "get /users --top 3 --query '[].displayName'" -c disconnect
 }
 
 # Runs in the background (the user's command does not wait) with no output. The archive is written
@@ -97,7 +97,9 @@ train() {
   rm -rf "${dest%/*}"/training.*
   mkdir "$work" && cd "$work" || return 0
   if [ "$major" -ge 25 ]; then
-    training -XX:AOTCacheOutput="$work/archive"
+    # Without AOT class linking: with it, JDK 25 loads and links every class of the cache at each start,
+    # and this training's cache (sign-in, TLS, the demo tenant) made -c help slower than no cache at all.
+    training -XX:AOTCacheOutput="$work/archive" -XX:-AOTClassLinking
   else
     # JDK 17's dynamic archive (-XX:ArchiveClassesAtExit) crashes the JVM on some lambda proxies (SIGSEGV
     # in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, with MSAL's JsonHelper on 17.0.15),
