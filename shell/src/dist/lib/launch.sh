@@ -52,25 +52,20 @@ fi
 options="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m"
 
 # The start-up archive: the classes a fixed training run loads (see train below), mapped instead of
-# loaded, parsed and verified again at each start: JDK 25's ahead-of-time cache, before 25 a class-data-
-# sharing archive. It belongs to one java and one jar: its name
-# carries the java's version and a checksum of both paths, and a jar newer than it is trained again.
+# loaded, parsed and verified again at each start (class-data sharing). It belongs to one java and one
+# jar: its name carries the java's version and a checksum of both paths, and a jar newer than it is
+# trained again. (JDK 25's AOT cache, -XX:AOTCacheOutput, was tried: with this training it made every
+# start slower than no cache at all, linked or not; see BENCHMARKS.md.)
 id=$(printf '%s\n%s\n' "$real" "$jar" | cksum | cut -d ' ' -f 1)
-if [ "$major" -ge 25 ]; then
-  archive=$cache/entra-shell-$version-$id.aot
-  use=-XX:AOTCache=$archive
-  quiet="-Xlog:cds=off -Xlog:aot=off"
-else
-  archive=$cache/entra-shell-$version-$id.jsa
-  use=-XX:SharedArchiveFile=$archive
-  quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
-fi
+archive=$cache/entra-shell-$version-$id.jsa
+use=-XX:SharedArchiveFile=$archive
+quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
 running=$archive.training
 
 # The training: what users do first, in its own home folder and its own working folder (a crash report
 # lands there, not in the user's): the embedded demo tenant, help and every command's options, a
 # certificate sign-in, Graph calls rendered as JSON, list and table, a JMESPath query. Not Groovy: its
-# compiler is some 1,000 classes that only scripts use, and every start maps and relocates the archive.
+# compiler is some 1,000 classes that only scripts use, and every start maps the whole archive.
 training() {
   # shellcheck disable=SC2086 # several options in one variable
   ENTRA_SHELL_HOME=$work NO_COLOR=1 COLUMNS=120 "$java" "$@" $options $quiet -jar "$jar" --demo \
@@ -97,12 +92,11 @@ train() {
   rm -rf "${dest%/*}"/training.*
   mkdir "$work" && cd "$work" || return 0
   if [ "$major" -ge 25 ]; then
-    # Without AOT class linking: with it, JDK 25 loads and links every class of the cache at each start,
-    # and this training's cache (sign-in, TLS, the demo tenant) made -c help slower than no cache at all.
-    training -XX:AOTCacheOutput="$work/archive" -XX:-AOTClassLinking
+    # A dynamic archive on top of the JDK's own, written when the training's JVM exits.
+    training -XX:ArchiveClassesAtExit="$work/archive"
   else
-    # JDK 17's dynamic archive (-XX:ArchiveClassesAtExit) crashes the JVM on some lambda proxies (SIGSEGV
-    # in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, with MSAL's JsonHelper on 17.0.15),
+    # JDK 17's dynamic archive crashes the JVM on some lambda proxies (SIGSEGV in
+    # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, with MSAL's JsonHelper, 17.0.15),
     # and so does a static dump that lists them: record the class list, leave out the lambda proxies (they
     # are spun at run time, as without an archive) and dump a static archive from it.
     training -XX:DumpLoadedClassList="$work/classes" &&
