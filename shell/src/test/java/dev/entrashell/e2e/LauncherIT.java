@@ -12,14 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@code ./entra-shell} launcher at the project root, run through a symbolic link from another
- * folder as a user's PATH would: the first run after a build records the class-data archive when the
- * JVM exits, later runs use it until the jar is rebuilt, and a Ctrl-C that the shell handles never ends
- * a run with 130.
+ * folder as a user's PATH would: the first start after a build trains the start-up archive in the
+ * background from a fixed run (not from what that start did), later starts map it until the jar is
+ * rebuilt, and a Ctrl-C that the shell handles never ends a run with 130.
  */
 class LauncherIT {
     private static final Path LAUNCHER =
             Path.of("..", "entra-shell").toAbsolutePath().normalize();
-    private static final Path ARCHIVE = ShellProcess.JAR.resolveSibling("entra-shell.jsa");
+    private static final Path CACHE = ShellProcess.JAR.getParent();
 
     @TempDir
     Path home;
@@ -28,15 +28,18 @@ class LauncherIT {
     Path bin;
 
     @Test
-    void firstRunRecordsTheArchiveAndSurvivesCtrlC() throws Exception {
+    void firstRunTrainsTheArchiveAndSurvivesCtrlC() throws Exception {
         assertThat(LAUNCHER).isExecutable();
         Path link = Files.createSymbolicLink(bin.resolve("entra-shell"), LAUNCHER);
         Path spin = Files.writeString(
                 home.resolve("spin.groovy"), "out.println 'spinning'; out.flush()\nwhile (true) { }\n");
-        Files.deleteIfExists(ARCHIVE);
-        ShellProcess shell = new ShellProcess(home).viaLauncher(link).env("JAVA_HOME", System.getProperty("java.home"));
+        StartupArchive.awaitTraining(CACHE);
+        StartupArchive.delete(CACHE);
+        ShellProcess shell = new ShellProcess(home)
+                .viaLauncher(link)
+                .env("JAVA_HOME", System.getProperty("java.home"))
+                .env("ENTRA_SHELL_JAVA_OPTS", null);
 
-        // The run that records the archive cannot exec the JVM: sh waits for it, in the terminal's foreground.
         ShellProcess.Result first = shell.runTyped(List.of(
                 new ShellProcess.Step("entra>", "run " + spin),
                 new ShellProcess.Step("spinning", "\u0003"),
@@ -45,22 +48,40 @@ class LauncherIT {
 
         assertThat(first.exitCode()).as(first.out()).isZero();
         assertThat(first.out()).doesNotContain("building");
-        assertThat(ARCHIVE)
-                .as("the class-data archive written when the first JVM exited")
-                .isNotEmptyFile();
-        FileTime recorded = Files.getLastModifiedTime(ARCHIVE);
+        Path archive = StartupArchive.awaitTraining(CACHE);
+        assertThat(archive).as("the start-up archive the first start trained").isNotNull();
+        FileTime recorded = Files.getLastModifiedTime(archive);
 
-        ShellProcess.Result second = shell.run("environment list");
+        // The first start ran a script and left; the archive holds what the training did: a sign-in, with
+        // MSAL and OkHttp, and picocli's help.
+        Path log = home.resolve("class-load.log");
+        ShellProcess.Result second = shell.env("ENTRA_SHELL_JAVA_OPTS", "-Xlog:class+load:file=" + log)
+                .runWithInput(
+                        null,
+                        "--demo",
+                        "-c",
+                        "connect --environment Demo --tenant-id contosodemo.onmicrosoft.com --client-id"
+                                + " 9b2e7c41-5a3d-4f6e-8b1c-0d7a2e9f4c85 --subject-name 'CN=Entra Shell Demo' --no-welcome",
+                        "-c",
+                        "help get");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).contains("Global").contains("USGovDoD");
-        assertThat(Files.getLastModifiedTime(ARCHIVE)).as("the archive reused").isEqualTo(recorded);
+        assertThat(second.out()).startsWith("Usage: entra-shell get");
+        assertThat(Files.readString(log))
+                .contains("dev.entrashell.Main source: shared objects file")
+                .contains("com.microsoft.aad.msal4j.ConfidentialClientApplication source: shared objects file")
+                .contains("okhttp3.OkHttpClient source: shared objects file")
+                .contains("picocli.CommandLine$Help source: shared objects file");
+        assertThat(Files.getLastModifiedTime(archive)).as("the archive reused").isEqualTo(recorded);
 
-        // A jar rebuilt by hand (mvn package) after the archive: the archive no longer matches it and is recorded anew.
+        // A jar rebuilt by hand (mvn package) after the archive: the archive no longer matches it and is trained anew.
         Files.setLastModifiedTime(
                 ShellProcess.JAR, FileTime.from(recorded.toInstant().plusMillis(10)));
-        ShellProcess.Result third = shell.run("environment list");
+        ShellProcess.Result third = shell.env("ENTRA_SHELL_JAVA_OPTS", null).run("environment list");
         assertThat(third.exitCode()).as(third.err()).isZero();
-        assertThat(Files.getLastModifiedTime(ARCHIVE).toInstant())
+        assertThat(third.out()).contains("Global").contains("USGovDoD");
+        Path retrained = StartupArchive.awaitTraining(CACHE);
+        assertThat(retrained).isNotNull();
+        assertThat(Files.getLastModifiedTime(retrained).toInstant())
                 .isAfter(Files.getLastModifiedTime(ShellProcess.JAR).toInstant());
     }
 }

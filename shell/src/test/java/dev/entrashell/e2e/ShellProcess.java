@@ -32,6 +32,7 @@ final class ShellProcess {
     private final List<String> options = new ArrayList<>();
     private Path launcher;
     private int columns = 160;
+    private Path directory;
 
     ShellProcess(Path home) {
         assertThat(JAR)
@@ -62,8 +63,15 @@ final class ShellProcess {
         return this;
     }
 
+    /** Sets a variable for the runs; null removes it from what the runs inherit. */
     ShellProcess env(String name, String value) {
         environment.put(name, value);
+        return this;
+    }
+
+    /** Runs in {@code directory} instead of the test's working folder. */
+    ShellProcess in(Path directory) {
+        this.directory = directory;
         return this;
     }
 
@@ -189,7 +197,7 @@ final class ShellProcess {
         Path out = Files.createTempFile(home, "out-", ".txt");
         ProcessBuilder builder =
                 new ProcessBuilder(onTerminal()).redirectOutput(out.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        setUp(builder);
         Process process = builder.start();
         int seen = 0;
         for (Step step : steps) {
@@ -252,7 +260,7 @@ final class ShellProcess {
         Path err = Files.createTempFile(home, "err-", ".txt");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(environment);
+        setUp(builder);
         Process process = builder.start();
         if (input != null) {
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
@@ -274,6 +282,19 @@ final class ShellProcess {
         }
         Files.delete(err);
         return result;
+    }
+
+    private void setUp(ProcessBuilder builder) {
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
     }
 
     private static String quote(String word) {

@@ -1,0 +1,124 @@
+# Entra Shell: what both POSIX launchers share (the clone's ./entra-shell and the distribution's
+# bin/entra-shell). Sourced, not run. The launcher sets:
+#   jar      the shell's jar (its manifest Class-Path finds lib/ beside it)
+#   cache    a folder for the start-up archive (made when needed; nothing is lost if it cannot be)
+#   runtime  the distribution's own Java runtime (the linux-x64 image), or empty
+# then sources this file with the user's arguments in "$@". It execs the JVM (so the JVM's exit code is
+# the launcher's, and signals reach it directly) or exits with one line on stderr: stdout is data only.
+# shellcheck disable=SC2154 # jar, cache and runtime come from the launcher
+
+say() { echo "entra-shell: $*" >&2; }
+install_hint="install a JDK or JRE 17 or newer (for example Eclipse Temurin 17 from https://adoptium.net)"
+
+# Which java: the bundled runtime, else JAVA_HOME's, else the first on PATH.
+if [ -n "$runtime" ] && [ -x "$runtime/bin/java" ]; then
+  java=$runtime/bin/java
+elif [ -n "${JAVA_HOME:-}" ]; then
+  java=$JAVA_HOME/bin/java
+  if [ ! -x "$java" ]; then
+    say "JAVA_HOME is $JAVA_HOME, which has no bin/java: point it at a JDK or JRE 17 or newer, or unset it."
+    exit 1
+  fi
+elif ! java=$(command -v java); then
+  say "no Java found: $install_hint, and put its bin folder on PATH or set JAVA_HOME."
+  exit 1
+fi
+
+# Its version. A JDK's (or jlink image's) release file says it without starting a JVM, which would cost
+# as much again as the shell's own start; otherwise the first line of `java -version` that names it does
+# (openjdk version "17.0.15" 2025-04-15, java version "1.8.0_392"; a "Picked up JAVA_TOOL_OPTIONS" line
+# may come first).
+real=$java
+while [ -L "$real" ]; do
+  link=$(readlink "$real")
+  case $link in /*) real=$link ;; *) real=$(dirname "$real")/$link ;; esac
+done
+release=$(dirname "$(dirname "$real")")/release
+version=
+if [ -f "$release" ]; then
+  version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release")
+fi
+if [ -z "$version" ]; then
+  version=$("$java" -version 2>&1 | sed -n '/ version "/{s/^[^"]*"\([^"]*\)".*/\1/p;q;}')
+fi
+major=${version#1.}
+major=${major%%[!0-9]*}
+if [ -z "$major" ] || [ "$major" -lt 17 ]; then
+  say "$java is Java ${version:-of an unknown version}, and Entra Shell needs 17 or newer: $install_hint and set JAVA_HOME to it."
+  exit 1
+fi
+
+# A small, fast-starting JVM: a shell spends its life waiting for people and for HTTP answers.
+options="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m"
+
+# The start-up archive: the classes a fixed training run loads (see train below), mapped instead of
+# loaded, parsed and verified again at each start (class-data sharing). It belongs to one java and one
+# jar: its name carries the java's version and a checksum of both paths, and a jar newer than it is
+# trained again. (JDK 25's AOT cache, -XX:AOTCacheOutput, was tried: with this training it made every
+# start slower than no cache at all, linked or not; see BENCHMARKS.md.)
+id=$(printf '%s\n%s\n' "$real" "$jar" | cksum | cut -d ' ' -f 1)
+archive=$cache/entra-shell-$version-$id.jsa
+use=-XX:SharedArchiveFile=$archive
+quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+running=$archive.training
+
+# The training: what users do first, in its own home folder and its own working folder (a crash report
+# lands there, not in the user's): the embedded demo tenant, help and every command's options, a
+# certificate sign-in, Graph calls rendered as JSON, list and table, a JMESPath query. Not Groovy: its
+# compiler is some 1,000 classes that only scripts use, and every start maps the whole archive.
+training() {
+  # shellcheck disable=SC2086 # several options in one variable
+  ENTRA_SHELL_HOME=$work NO_COLOR=1 COLUMNS=120 "$java" "$@" $options $quiet -jar "$jar" --demo \
+    -c help -c 'help connect' -c 'help context' -c 'help token' -c 'help get' -c 'help post' -c 'help put' \
+    -c 'help patch' -c 'help delete' -c 'help run' -c 'help groovy' -c 'help environment' -c 'help cert' \
+    -c 'help history' -c 'environment list' -c 'cert list' \
+    -c "connect --environment Demo --tenant-id contosodemo.onmicrosoft.com --client-id 9b2e7c41-5a3d-4f6e-8b1c-0d7a2e9f4c85 --subject-name 'CN=Entra Shell Demo' --timeout 60" \
+    -c context -c 'context --output json' -c token -c 'get /organization' \
+    -c 'get /users --top 5 --select displayName,userPrincipalName,id --output table' \
+    -c 'get /users --top 3 --output list' -c "get /users --top 3 --query '[].displayName'" -c disconnect
+}
+
+# Runs in the background (the user's command does not wait) with no output. The archive is written
+# beside, then moved into place, so no start maps half an archive; a failure leaves none, and the next
+# start tries again.
+train() {
+  set +e # a failed step only means no archive; the clean-up below must run
+  # The terminal's hang-up when an interactive session ends would end the training with it.
+  trap '' HUP
+  umask 077 # the cache may be in the user's own folder: owner-only, as the rest of it
+  dest=$(cd "$cache" && pwd)/${archive##*/} || return 0
+  work=$(cd "$cache" && pwd)/training.$$
+  # What a killed training left (only one runs at a time)
+  rm -rf "${dest%/*}"/training.*
+  mkdir "$work" && cd "$work" || return 0
+  if [ "$major" -ge 25 ]; then
+    # A dynamic archive on top of the JDK's own, written when the training's JVM exits.
+    training -XX:ArchiveClassesAtExit="$work/archive"
+  else
+    # JDK 17's dynamic archive crashes the JVM on some lambda proxies (SIGSEGV in
+    # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, with MSAL's JsonHelper, 17.0.15),
+    # and so does a static dump that lists them: record the class list, leave out the lambda proxies (they
+    # are spun at run time, as without an archive) and dump a static archive from it.
+    training -XX:DumpLoadedClassList="$work/classes" &&
+      grep -v '^@lambda-proxy' "$work/classes" >"$work/classes.list" &&
+      "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.list" -XX:SharedArchiveFile="$work/archive" \
+        -Xlog:cds=off -cp "$jar"
+  fi
+  if [ -s "$work/archive" ]; then
+    mv -f "$work/archive" "$dest"
+  fi
+  cd / && rm -rf "$work" "$running"
+}
+
+# ENTRA_SHELL_JAVA_OPTS: more JVM options, unquoted on purpose (it holds several).
+if [ -f "$archive" ] && [ -z "$(find "$jar" -newer "$archive" 2>/dev/null)" ]; then
+  # shellcheck disable=SC2086
+  exec "$java" "$use" $options $quiet ${ENTRA_SHELL_JAVA_OPTS:-} -jar "$jar" "$@"
+fi
+# One training at a time: $running holds its process id while it runs.
+if ! kill -0 "$(cat "$running" 2>/dev/null)" 2>/dev/null && mkdir -p "$cache" 2>/dev/null; then
+  (train) </dev/null >/dev/null 2>&1 &
+  echo $! >"$running" 2>/dev/null || true
+fi
+# shellcheck disable=SC2086
+exec "$java" $options $quiet ${ENTRA_SHELL_JAVA_OPTS:-} -jar "$jar" "$@"
