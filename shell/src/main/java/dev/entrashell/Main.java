@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 import dev.entrashell.auth.Connector;
 import dev.entrashell.command.LineExecutor;
+import dev.entrashell.connection.SavedConnections;
 import dev.entrashell.connection.Session;
 import dev.entrashell.demo.DemoMode;
 import dev.entrashell.errors.ExitCode;
@@ -128,6 +129,7 @@ public final class Main implements Callable<Integer> {
                 home,
                 new Session(),
                 environments,
+                new SavedConnections(home.connectionsFile()),
                 new Connector(environments, home, diagnostics, Clock.systemUTC(), notice -> output.warn(notice)),
                 output,
                 prompter,

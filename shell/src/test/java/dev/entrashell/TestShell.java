@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.entrashell.auth.Connector;
 import dev.entrashell.command.LineExecutor;
+import dev.entrashell.connection.SavedConnections;
 import dev.entrashell.connection.Session;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.output.ShellOutput;
@@ -49,6 +50,7 @@ public final class TestShell {
                 shellHome,
                 new Session(),
                 environments,
+                new SavedConnections(shellHome.connectionsFile()),
                 new Connector(environments, shellHome, diagnostics, Clock.systemUTC(), output::warn),
                 output,
                 prompter,

@@ -13,13 +13,18 @@ import dev.entrashell.auth.CredentialSpec.ManagedIdentityKind;
 import dev.entrashell.auth.GivenAccessToken;
 import dev.entrashell.auth.Passwords;
 import dev.entrashell.auth.Thumbprint;
+import dev.entrashell.connection.SavedConnection;
 import dev.entrashell.errors.Printable;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Environments;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(
         name = "connect",
@@ -37,7 +42,13 @@ import picocli.CommandLine.Option;
             "  connect --tenant-id TENANT --client-id APP_ID --secret",
             "  connect --identity --client-id USER_ASSIGNED_CLIENT_ID",
             "  connect --env",
-            "  connect --access-token-file token.json   (az account get-access-token --resource https://graph.microsoft.com > token.json)"
+            "  connect --access-token-file token.json   (az account get-access-token --resource https://graph.microsoft.com > token.json)",
+            "",
+            "Named connections: add --name NAME to save how to connect (references only: a thumbprint, a file's",
+            "path, a variable's name; never a secret), once the sign-in works. 'connect NAME' connects that way",
+            "again, asking for a secret that was typed. Several can be live at once: see 'help connection'.",
+            "  connect --tenant-id TENANT --client-id APP_ID --thumbprint 0F3A... --name prod",
+            "  connect prod"
         })
 final class ConnectCommand implements Runnable {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
@@ -49,6 +60,23 @@ final class ConnectCommand implements Runnable {
 
     @Mixin
     HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "NAME",
+            completionCandidates = ConnectionNames.class,
+            description = "Connect the way saved under this name (with connect ... --name NAME).")
+    String saved;
+
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description = "Save how to connect under this name once the sign-in works, and name the session so.")
+    String name;
 
     @Mixin
     AccessTokenOptions accessToken;
@@ -176,13 +204,36 @@ final class ConnectCommand implements Runnable {
         this.services = services;
     }
 
+    /** The name a saved connection is connected under, when this command was made from it. */
+    private String savedName;
+
     @Override
     public void run() {
-        ConnectRequest request = request();
-        Connection connection = services.connector().connect(request);
-        services.session().connect(connection);
+        if (saved != null) {
+            connectSaved();
+            return;
+        }
+        if (name != null) {
+            SavedConnection.checkName(name);
+            services.savedConnections().list(); // a damaged file: say so before signing in, not after
+        }
+        Connection connection;
+        try {
+            connection = services.connector().connect(request());
+        } catch (ShellException e) {
+            // The session the user was in stays: say which, so the next command is not sent somewhere unexpected.
+            throw services.session()
+                    .active()
+                    .map(active ->
+                            e.followedBy("The active connection is still " + active.labelWithEnvironment() + "."))
+                    .orElse(e);
+        }
+        services.session().connect(name != null ? name : savedName, connection);
         if (!noWelcome) {
             ConnectedLine.print(connection, services.output());
+        }
+        if (name != null) {
+            services.savedConnections().save(ConnectRecipe.of(this, name, services.output()));
         }
         CertificateExpiryWarning.warnIfSoon(connection, services.output(), services.clock());
         if (connection.tokens() instanceof GivenAccessToken given) {
@@ -191,6 +242,30 @@ final class ConnectCommand implements Runnable {
                             + given.token().expiresOn() + " (in " + given.left().toMinutes()
                             + " min): connect again with a new one then.");
         }
+    }
+
+    /** {@code connect NAME}: the saved options, parsed as if typed, into a connect of their own. */
+    private void connectSaved() {
+        boolean others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .anyMatch(option -> !option.longestName().equals("--no-welcome"));
+        if (others) {
+            throw ShellException.usage("connect " + saved + " connects the saved way and takes no other options but "
+                    + "--no-welcome; to change how it connects, connect ... --name " + saved + " again.");
+        }
+        SavedConnection recipe = services.savedConnections().require(saved);
+        CommandLine line =
+                new CommandLine(ConnectCommand.class, spec.commandLine().getFactory());
+        try {
+            line.parseArgs(recipe.connectArguments().toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw ShellException.usage("Saved connection '" + recipe.name() + "' in "
+                    + services.savedConnections().file() + " cannot be used: " + e.getMessage()
+                    + ". Save it again with connect ... --name " + recipe.name());
+        }
+        ConnectCommand again = line.getCommand();
+        again.savedName = recipe.name();
+        again.noWelcome = noWelcome;
+        again.run();
     }
 
     private ConnectRequest request() {

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         name = "entra-shell",
         subcommands = {
             ConnectCommand.class,
+            ConnectionCommand.class,
             ContextCommand.class,
             DisconnectCommand.class,
             TokenCommand.class,

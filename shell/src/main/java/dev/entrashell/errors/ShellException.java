@@ -1,5 +1,6 @@
 package dev.entrashell.errors;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -34,7 +35,11 @@ public class ShellException extends RuntimeException {
     }
 
     private ShellException(String template, List<String> values, int exitCode) {
-        super(fill(template, values));
+        this(template, values, exitCode, null);
+    }
+
+    private ShellException(String template, List<String> values, int exitCode, Throwable cause) {
+        super(fill(template, values), cause);
         this.exitCode = exitCode;
         this.template = template;
         this.values = values;
@@ -73,6 +78,19 @@ public class ShellException extends RuntimeException {
             from = at + 2;
         }
         return message.append(template.substring(from)).toString();
+    }
+
+    /**
+     * This failure with one more sentence after it, in the same line, with the same exit code; the
+     * sentence is redacted as a value is.
+     */
+    public ShellException followedBy(String sentence) {
+        if (template == null) {
+            return new ShellException(getMessage() + " " + sentence, exitCode, this);
+        }
+        List<String> more = new ArrayList<>(values);
+        more.add(sentence);
+        return new ShellException(template + " {}", more, exitCode, this);
     }
 
     /** A bad value or option: exit code 2 in non-interactive runs. */

@@ -14,7 +14,6 @@ import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
-import dev.entrashell.auth.Connection;
 import dev.entrashell.command.ExitRequest;
 import dev.entrashell.command.LineExecutor;
 import dev.entrashell.connection.Session;
@@ -118,20 +117,15 @@ public final class InteractiveShell {
         }
     }
 
+    /** {@code entra [prod (Demo)]> }: the active connection's name (or app @ tenant), and a cloud not Global. */
     private String prompt(Session session) {
         AttributedStringBuilder prompt = new AttributedStringBuilder();
         prompt.style(AttributedStyle.BOLD.foreground(AttributedStyle.CYAN)).append("entra");
-        session.current()
-                .ifPresent(connection -> prompt.style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN))
-                        .append(" [")
-                        .append(label(connection))
-                        .append("]"));
+        session.active().ifPresent(connection -> prompt.style(AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN))
+                .append(" [")
+                .append(connection.labelWithEnvironment())
+                .append("]"));
         prompt.style(AttributedStyle.DEFAULT).append("> ");
         return color ? prompt.toAnsi(terminal) : prompt.toAttributedString().toString();
-    }
-
-    private static String label(Connection connection) {
-        return (connection.appName() == null ? connection.clientId() : connection.appName()) + " @ "
-                + connection.tenant();
     }
 }

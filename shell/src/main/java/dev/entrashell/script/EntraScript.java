@@ -56,6 +56,25 @@ public abstract class EntraScript extends Script {
         return api().batch(requests);
     }
 
+    /**
+     * The connection saved or live under {@code name}, connected the saved way if it is not live yet, with
+     * the same {@code get/post/put/patch/delete/all/batch} and {@code context}. The shell's active
+     * connection does not change.
+     */
+    public ScriptConnection connection(String name) {
+        return new ScriptConnection(api().on(api().live(name)));
+    }
+
+    /** The names of the saved connections, in the order they were saved. */
+    public List<String> connections() {
+        return api().savedNames();
+    }
+
+    /** Makes {@code name} this script's default connection: the plain calls, {@code context} and {@code graph}. */
+    public void use(String name) {
+        ((ScriptBinding) getBinding()).use(name);
+    }
+
     /** Runs a shell command line (such as {@code connect --env}) and returns its exit code. */
     public int shell(String line) {
         return api().shell(line);

@@ -5,13 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.entrashell.auth.Connection;
 import dev.entrashell.connection.ContextView;
+import dev.entrashell.connection.LiveConnection;
+import dev.entrashell.connection.SavedConnection;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
 import dev.entrashell.graph.GraphPermissionHints;
@@ -30,11 +35,52 @@ final class ScriptApi {
 
     private final ShellServices services;
     private final ToIntFunction<String> shellLines;
+    /** The connection the calls go to: the shell's active one, or one a script chose. */
+    private final Supplier<Connection> connection;
+
     private GraphPermissionHints hints;
 
     ScriptApi(ShellServices services, ToIntFunction<String> shellLines) {
+        this(services, shellLines, () -> services.session().require());
+    }
+
+    private ScriptApi(ShellServices services, ToIntFunction<String> shellLines, Supplier<Connection> connection) {
         this.services = services;
         this.shellLines = shellLines;
+        this.connection = connection;
+    }
+
+    /** The same calls, made with {@code connection} (which renews its own token). */
+    ScriptApi on(Connection connection) {
+        return new ScriptApi(services, shellLines, () -> connection);
+    }
+
+    Connection connection() {
+        return connection.get();
+    }
+
+    /**
+     * The live connection {@code name}, connected the saved way when it is not live. Connecting it does not
+     * change the shell's active connection: a script walking many tenants leaves the shell where it was.
+     */
+    Connection live(String name) {
+        Optional<LiveConnection> live = services.session().live(name);
+        if (live.isPresent()) {
+            return live.get().connection();
+        }
+        services.savedConnections().require(name);
+        Optional<LiveConnection> before = services.session().active();
+        int code = shell("connect " + SavedConnection.checkName(name) + " --no-welcome");
+        services.session().restore(before);
+        return services.session()
+                .live(name)
+                .map(LiveConnection::connection)
+                .orElseThrow(() -> new ShellException("Connection '" + name + "' did not connect (exit " + code
+                        + "); the reason is the line above."));
+    }
+
+    List<String> savedNames() {
+        return services.savedConnections().names();
     }
 
     ShellServices services() {
@@ -85,7 +131,7 @@ final class ScriptApi {
     }
 
     Map<String, Object> context() {
-        return new LinkedHashMap<>(ContextView.of(services.session().require()).fields());
+        return new LinkedHashMap<>(ContextView.of(connection.get()).fields());
     }
 
     int shell(String line) {
@@ -143,7 +189,7 @@ final class ScriptApi {
         if (hints == null) {
             hints = GraphPermissionHints.load();
         }
-        return new GraphClient(services.session().require(), services.cancellation(), hints);
+        return new GraphClient(connection.get(), services.cancellation(), hints);
     }
 
     private static String json(Object value) {

@@ -3,6 +3,7 @@ package dev.entrashell.script;
 import java.io.PrintWriter;
 import java.util.List;
 
+import dev.entrashell.auth.Connection;
 import groovy.lang.Binding;
 
 /**
@@ -11,7 +12,7 @@ import groovy.lang.Binding;
  * follows a {@code shell('connect ...')}.
  */
 final class ScriptBinding extends Binding {
-    private final ScriptApi api;
+    private ScriptApi api;
     private Object graph;
     private Object graphConnection;
 
@@ -26,6 +27,11 @@ final class ScriptBinding extends Binding {
 
     ScriptApi api() {
         return api;
+    }
+
+    /** {@code use('NAME')}: this script's calls, {@code context} and {@code graph} go to that connection. */
+    void use(String name) {
+        api = api.on(api.live(name));
     }
 
     void args(List<String> args) {
@@ -49,10 +55,9 @@ final class ScriptBinding extends Binding {
     }
 
     private Object graph() {
-        Object connection = api.services().session().require();
+        Connection connection = api.connection();
         if (graph == null || graphConnection != connection) {
-            graph = TypedGraph.create(
-                    api.services().session().require(), api.services().cancellation());
+            graph = TypedGraph.create(connection, api.services().cancellation());
             graphConnection = connection;
         }
         return graph;

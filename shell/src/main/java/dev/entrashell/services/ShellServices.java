@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import dev.entrashell.auth.Connector;
+import dev.entrashell.connection.SavedConnections;
 import dev.entrashell.connection.Session;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.session.Cancellation;
@@ -21,6 +22,7 @@ public record ShellServices(
         ShellHome home,
         Session session,
         Environments environments,
+        SavedConnections savedConnections,
         Connector connector,
         ShellOutput output,
         Prompter prompter,

@@ -44,6 +44,11 @@ public record ShellHome(Path root) {
         return root.resolve("environments.json");
     }
 
+    /** The saved connections: how to connect to each (references, never secrets). */
+    public Path connectionsFile() {
+        return root.resolve("connections.json");
+    }
+
     /** The default certificate store on Linux and macOS: a folder of .pfx/.p12/.pem files. */
     public Path certificateStore() {
         return root.resolve("certs");

@@ -265,7 +265,7 @@ class CertificateConnectIT {
                 .contains("Unknown command 'frobnicate'")
                 .contains("Not connected.");
         assertThat(screen.indexOf("AppName")).isGreaterThan(screen.indexOf("AADSTS700016"));
-        assertThat(screen).contains("entra [Entra Shell Demo @ " + demo.domain() + "]>");
+        assertThat(screen).contains("entra [Entra Shell Demo @ " + demo.domain() + " (Emu)]>");
     }
 
     private static void assertOneLineFailure(ShellProcess.Result result, String code, String hint) {

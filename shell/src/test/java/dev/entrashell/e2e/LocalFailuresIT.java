@@ -221,6 +221,6 @@ class LocalFailuresIT {
         steps.add(new ShellProcess.Step("AppOnly, ClientCertificate", "exit"));
         ShellProcess.Result result = new ShellProcess(home).runTyped(steps);
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("entra [Entra Shell Demo @ " + demo.tenantId() + "]>");
+        assertThat(result.out()).contains("entra [Entra Shell Demo @ " + demo.tenantId() + " (Emu)]>");
     }
 }
