@@ -235,7 +235,9 @@ class DistributionIT {
      * PATH and JAVA_HOME (null: unset).
      */
     private static ShellProcess installed(String home, String path, String javaHome) throws IOException {
-        Path folder = Files.createDirectories(temp.resolve(home));
+        // Owner-only, as the shell makes a home it creates: an existing 755 one would get a notice on stderr.
+        Path folder = Files.createDirectories(
+                temp.resolve(home), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         return new ShellProcess(folder)
                 .viaLauncher(Path.of(path.split(":")[0], "entra-shell"))
                 .in(folder)

@@ -77,8 +77,13 @@ final class ShellProcess {
 
     /** Registers the emulator as environment {@code Emu} in this shell's home (as a user would, with the CLI). */
     ShellProcess addEnvironment(Emulator emulator, Path caFile) throws IOException, InterruptedException {
-        Result added = run("environment add Emu --login-endpoint " + emulator.loginEndpoint() + " --graph-endpoint "
-                + emulator.graphEndpoint() + " --ca-file " + caFile);
+        return addEnvironment("Emu", emulator, caFile);
+    }
+
+    /** Registers the emulator as environment {@code name} in {@code home}. */
+    ShellProcess addEnvironment(String name, Emulator emulator, Path caFile) throws IOException, InterruptedException {
+        Result added = run("environment add " + name + " --login-endpoint " + emulator.loginEndpoint()
+                + " --graph-endpoint " + emulator.graphEndpoint() + " --ca-file " + caFile);
         assertThat(added.exitCode()).as(added.err()).isZero();
         return this;
     }
