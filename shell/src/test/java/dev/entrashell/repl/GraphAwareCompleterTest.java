@@ -75,6 +75,21 @@ class GraphAwareCompleterTest {
         assertThat(tab("connect --environment US")).containsExactlyInAnyOrder("USGov", "USGovDoD");
     }
 
+    /** Wherever a connection name is taken: the saved names (read when Tab is pressed). */
+    @Test
+    void connectionNamesWhereverOneIsTaken() throws Exception {
+        Files.writeString(
+                home.resolve("connections.json"),
+                "{\"connections\": [{\"name\": \"prod-eu\", \"credential\": {\"env\": \"true\"}},"
+                        + " {\"name\": \"prod-us\", \"credential\": {\"env\": \"true\"}},"
+                        + " {\"name\": \"test\", \"credential\": {\"env\": \"true\"}}]}");
+        assertThat(tab("connect pr")).containsExactlyInAnyOrder("prod-eu", "prod-us");
+        assertThat(tab("connection use t")).containsExactly("test");
+        assertThat(tab("connection show prod-e")).containsExactly("prod-eu");
+        assertThat(tab("connection remove prod-u")).containsExactly("prod-us");
+        assertThat(tab("disconnect te")).containsExactly("test");
+    }
+
     @Test
     void thumbprintsFromTheStore() throws Exception {
         Path certs = Files.createDirectories(home.resolve("certs"));
@@ -149,7 +164,7 @@ class GraphAwareCompleterTest {
 
     @Test
     void helpCompletesCommandNames() throws Exception {
-        assertThat(tab("help con")).containsExactlyInAnyOrder("connect", "context");
+        assertThat(tab("help con")).containsExactlyInAnyOrder("connect", "connection", "context");
         assertThat(tab("help cert ")).contains("new", "list", "show", "export", "import");
         assertThat(tab("help cert n")).containsExactly("new");
     }
