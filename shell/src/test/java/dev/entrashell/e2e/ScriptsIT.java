@@ -122,6 +122,29 @@ class ScriptsIT {
                 .contains(expired + " already expired (in Legacy Intranet, Payroll Connector, Security Reporting)");
     }
 
+    /** One CSV line for the saved demo connection, with the tenant's own counts. */
+    @Test
+    void tenantsReport() throws Exception {
+        TESTED.add("tenants-report.groovy");
+        ShellProcess.Result result = shell.run(
+                "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId()
+                        + " --secret-file " + home.resolve("secret.txt") + " --no-welcome --name demo",
+                "run tenants-report demo");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Instant horizon = Instant.now().plus(Duration.ofDays(30));
+        var users = emulator.directory().users(demo.tenantId()).all();
+        long guests = users.stream().filter(u -> "Guest".equals(u.userType())).count();
+        long expiring = objects().applications().stream()
+                .filter(app -> app.keyCredentials().stream().anyMatch(k -> k.endDateTime().isBefore(horizon))
+                        || app.passwordCredentials().stream().anyMatch(p -> p.endDateTime().isBefore(horizon)))
+                .count();
+        assertThat(expiring).isPositive();
+        assertThat(result.out())
+                .isEqualTo("name,tenant,app,users,guests,appsWithCredentialsExpiringIn30Days\ndemo," + demo.tenantId()
+                        + ",Entra Shell Demo," + users.size() + "," + guests + "," + expiring + "\n");
+    }
+
     @Test
     void usersExport() throws Exception {
         Path csv = home.resolve("users.csv");
