@@ -15,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.entrashell.auth.Connector;
 import dev.entrashell.command.LineExecutor;
-import dev.entrashell.connection.SavedConnections;
-import dev.entrashell.connection.Session;
 import dev.entrashell.demo.DemoMode;
 import dev.entrashell.errors.ExitCode;
 import dev.entrashell.errors.ShellException;
@@ -27,10 +24,8 @@ import dev.entrashell.output.OutputClosed;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.repl.InteractiveShell;
 import dev.entrashell.services.ShellServices;
-import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.DebugLogProvider;
 import dev.entrashell.session.Diagnostics;
-import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
 import dev.entrashell.session.ShellHome;
@@ -124,23 +119,12 @@ public final class Main implements Callable<Integer> {
                 shell != null ? shell.output() : new ShellOutput(standardOutput(), err, false, false, () -> columns());
         home.restrictToOwner().ifPresent(output::warn);
         Prompter prompter = shell != null ? shell.prompter() : Prompter.none();
-        Environments environments = new Environments(home.environmentsFile());
-        ShellServices services = new ShellServices(
-                home,
-                new Session(),
-                environments,
-                new SavedConnections(home.connectionsFile()),
-                new Connector(environments, home, diagnostics, Clock.systemUTC(), notice -> output.warn(notice)),
-                output,
-                prompter,
-                diagnostics,
-                environment,
-                new Cancellation(),
-                Clock.systemUTC());
+        ShellServices services =
+                ShellServices.start(home, output, prompter, diagnostics, environment, Clock.systemUTC());
         DemoMode demoMode = null;
         try {
             if (demo) {
-                demoMode = DemoMode.start(home, environments, output.err());
+                demoMode = DemoMode.start(home, services.environments(), output.err());
             }
             if (shell != null) {
                 return shell.run(services, LineExecutor::new);

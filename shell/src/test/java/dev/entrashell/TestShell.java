@@ -8,16 +8,11 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.entrashell.auth.Connector;
 import dev.entrashell.command.LineExecutor;
-import dev.entrashell.connection.SavedConnections;
-import dev.entrashell.connection.Session;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.output.ShellOutput;
 import dev.entrashell.services.ShellServices;
-import dev.entrashell.session.Cancellation;
 import dev.entrashell.session.Diagnostics;
-import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
 import dev.entrashell.session.ShellHome;
@@ -44,20 +39,9 @@ public final class TestShell {
         Redactor redactor = new Redactor();
         PrintWriter errWriter = new PrintWriter(err, true);
         Diagnostics diagnostics = new Diagnostics(debug, errWriter, redactor);
-        Environments environments = new Environments(shellHome.environmentsFile());
         ShellOutput output = new ShellOutput(new PrintWriter(out, true), errWriter, false, false, () -> 160);
-        services = new ShellServices(
-                shellHome,
-                new Session(),
-                environments,
-                new SavedConnections(shellHome.connectionsFile()),
-                new Connector(environments, shellHome, diagnostics, Clock.systemUTC(), output::warn),
-                output,
-                prompter,
-                diagnostics,
-                new HashMap<>(variables),
-                new Cancellation(),
-                Clock.systemUTC());
+        services = ShellServices.start(
+                shellHome, output, prompter, diagnostics, new HashMap<>(variables), Clock.systemUTC());
         executor = new LineExecutor(services);
     }
 

@@ -29,4 +29,31 @@ public record ShellServices(
         Diagnostics diagnostics,
         Map<String, String> environmentVariables,
         Cancellation cancellation,
-        Clock clock) {}
+        Clock clock) {
+
+    /**
+     * The services of a new shell: no connection yet, the environments and saved connections of
+     * {@code home}. The one wiring, for the program and for tests that run a shell in-process.
+     */
+    public static ShellServices start(
+            ShellHome home,
+            ShellOutput output,
+            Prompter prompter,
+            Diagnostics diagnostics,
+            Map<String, String> environmentVariables,
+            Clock clock) {
+        Environments environments = new Environments(home.environmentsFile());
+        return new ShellServices(
+                home,
+                new Session(),
+                environments,
+                new SavedConnections(home.connectionsFile()),
+                new Connector(environments, home, diagnostics, clock, output::warn),
+                output,
+                prompter,
+                diagnostics,
+                environmentVariables,
+                new Cancellation(),
+                clock);
+    }
+}

@@ -136,8 +136,10 @@ class ScriptsIT {
         var users = emulator.directory().users(demo.tenantId()).all();
         long guests = users.stream().filter(u -> "Guest".equals(u.userType())).count();
         long expiring = objects().applications().stream()
-                .filter(app -> app.keyCredentials().stream().anyMatch(k -> k.endDateTime().isBefore(horizon))
-                        || app.passwordCredentials().stream().anyMatch(p -> p.endDateTime().isBefore(horizon)))
+                .filter(app -> app.keyCredentials().stream()
+                                .anyMatch(k -> k.endDateTime().isBefore(horizon))
+                        || app.passwordCredentials().stream()
+                                .anyMatch(p -> p.endDateTime().isBefore(horizon)))
                 .count();
         assertThat(expiring).isPositive();
         assertThat(result.out())
