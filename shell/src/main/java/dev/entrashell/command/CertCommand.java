@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
             CertListCommand.class,
             CertShowCommand.class,
             CertExportCommand.class,
-            CertImportCommand.class
+            CertImportCommand.class,
+            CertRotateCommand.class
         })
 final class CertCommand {
     @Mixin
