@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 
 @Command(
         name = "cert",
-        description = "Make, list, check, export and import the client certificates apps sign in with.",
+        description = "Make, list, check, export, import and rotate the client certificates apps sign in with.",
         subcommands = {
             CertNewCommand.class,
             CertListCommand.class,

@@ -159,11 +159,7 @@ public final class CertificateRotation {
                 line("2/5 The app already holds the new certificate (key id " + newKeyId + "): not added again.");
             } else {
                 try {
-                    newKeyId = keys.add(
-                            objectId,
-                            made.certificate(),
-                            PossessionProof.sign(
-                                    current, objectId, services.clock().instant()));
+                    newKeyId = keys.add(objectId, made.certificate(), proof(current, objectId));
                 } catch (ShellException e) {
                     throw failure(
                             "addKey failed: " + e.getMessage() + " Nothing changed on the app: it still signs in with "
@@ -240,12 +236,7 @@ public final class CertificateRotation {
         } else {
             GraphClient graph = new GraphClient(connection, services.cancellation(), GraphPermissionHints.load());
             try {
-                new ApplicationKeys(graph)
-                        .remove(
-                                state.objectId(),
-                                pending.oldKeyId(),
-                                PossessionProof.sign(
-                                        now, state.objectId(), services.clock().instant()));
+                new ApplicationKeys(graph).remove(state.objectId(), pending.oldKeyId(), proof(now, state.objectId()));
             } catch (ShellException e) {
                 throw failure(
                         "removeKey failed: " + e.getMessage() + " The app holds both keys and this session uses the "
@@ -258,6 +249,9 @@ public final class CertificateRotation {
             oldKeptAside = putAside(pending);
         }
         new RotationState(state.objectId(), now.thumbprint().hex(), pending.newKeyId(), null).write(stateFile);
+        line("Connect lines with --subject-name '" + now.subject() + "' find the new certificate; lines with"
+                + " --thumbprint need " + now.thumbprint() + ", and lines with --certificate need " + pending.newPfx()
+                + ".");
         return new Rotated(
                 now.thumbprint(),
                 certificate.getNotAfter().toInstant(),
@@ -360,6 +354,13 @@ public final class CertificateRotation {
         } catch (RuntimeException notAPath) {
             return Optional.empty();
         }
+    }
+
+    /** A proof of possession; kept out of --debug output, since for ten minutes it vouches for the key. */
+    private String proof(CertificateCredential signer, String objectId) {
+        String proof = PossessionProof.sign(signer, objectId, services.clock().instant());
+        services.diagnostics().redactor().register(proof);
+        return proof;
     }
 
     private Passwords passwords(char[] password) {
