@@ -155,10 +155,13 @@ class CertRotateIT {
         assertThat(again.err()).contains("Nothing to do: certificate " + fresh);
     }
 
+    /** With --debug the exchanges show, but not the proofs (each vouches for the key for ten minutes). */
     @Test
-    void jsonOutputCarriesTheNewThumbprintAndExpiry() throws Exception {
-        ShellProcess.Result result = shell.run(connect(), rotate("--output json"));
+    void jsonOutputCarriesTheNewThumbprintAndExpiryAndDebugHidesTheProofs() throws Exception {
+        ShellProcess.Result result = shell.option("--debug").run(connect(), rotate("--output json"));
         assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("/addKey").contains("/removeKey").contains("\"proof\"");
+        assertThat(result.err()).doesNotContainPattern("\"proof\"\\s*:\\s*\"eyJ");
         var json = JsonParser.parseString(result.out()).getAsJsonObject();
         assertThat(json.get("Thumbprint").getAsString()).isEqualTo(onlyKeyOnTheApp());
         assertThat(Instant.parse(json.get("NotAfter").getAsString()))
