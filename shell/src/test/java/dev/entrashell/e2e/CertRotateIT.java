@@ -251,31 +251,7 @@ class CertRotateIT {
     /** Killed after Graph applied addKey but before its answer arrived: the re-run does not add it twice. */
     @Test
     void aProcessKilledAfterAddKeyLeavesAWorkingKeyAndAReRunFinishesWithoutADuplicate() throws Exception {
-        CountDownLatch applied = new CountDownLatch(1);
-        CountDownLatch killed = new CountDownLatch(1);
-        emulator.setGraphFault(new ResponseFault() {
-            @Override
-            public ServerResponse answer(ServerRequest request, RequestHandler serve) {
-                ServerResponse response = serve.handle(request);
-                if (request.rawPath().endsWith("/addKey")) {
-                    applied.countDown();
-                    try {
-                        killed.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                return response;
-            }
-        });
-        Process process = shell.start(connect(), rotate(""));
-        try {
-            assertThat(applied.await(60, TimeUnit.SECONDS)).isTrue();
-            process.destroyForcibly().waitFor();
-        } finally {
-            killed.countDown();
-            emulator.setGraphFault(ResponseFault.NONE);
-        }
+        killDuring("/addKey", true);
         assertThat(keysOnTheApp()).hasSize(2);
         ShellProcess.Result connects = shell.run(connect(), "context");
         assertThat(connects.exitCode()).as(connects.err()).isZero();
@@ -285,6 +261,61 @@ class CertRotateIT {
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(rerun.err()).contains("1/5 Using the new certificate").contains("2/5 The app already holds");
         onlyKeyOnTheApp();
+    }
+
+    /** Killed after the switch, before removeKey reached Graph: the same connect line signs in with the new key. */
+    @Test
+    void aProcessKilledBeforeRemoveKeyLeavesBothKeysAndAReRunRemovesTheOldOne() throws Exception {
+        killDuring("/removeKey", false);
+        List<String> keys = keysOnTheApp();
+        assertThat(keys).hasSize(2);
+        String fresh = keys.stream()
+                .filter(key -> !key.equals(thumbprint(old.certificate())))
+                .findFirst()
+                .orElseThrow();
+        ShellProcess.Result connects = shell.run(connect(), "context");
+        assertThat(connects.exitCode()).as(connects.err()).isZero();
+        assertThat(connects.out()).containsPattern("CertificateThumbprint\\s+: " + fresh);
+
+        ShellProcess.Result rerun = shell.run(connect(), rotate(""));
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.err()).contains("finishing").contains("5/5 Removed the old certificate");
+        assertThat(onlyKeyOnTheApp()).isEqualTo(fresh);
+        assertThat(store.resolve(oldPfx.getFileName() + ".replaced-by-" + fresh))
+                .exists();
+    }
+
+    /**
+     * Runs the rotation in a child process and kills it while Graph holds the request whose path ends with
+     * {@code pathEnd}: applied first when {@code applied}, else never applied.
+     */
+    private void killDuring(String pathEnd, boolean applied) throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch killed = new CountDownLatch(1);
+        emulator.setGraphFault(new ResponseFault() {
+            @Override
+            public ServerResponse answer(ServerRequest request, RequestHandler serve) {
+                if (!request.rawPath().endsWith(pathEnd)) {
+                    return serve.handle(request);
+                }
+                ServerResponse response = applied ? serve.handle(request) : ServerResponse.text(503, "killed");
+                arrived.countDown();
+                try {
+                    killed.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return response;
+            }
+        });
+        Process process = shell.start(connect(), rotate(""));
+        try {
+            assertThat(arrived.await(60, TimeUnit.SECONDS)).isTrue();
+            process.destroyForcibly().waitFor();
+        } finally {
+            killed.countDown();
+            emulator.setGraphFault(ResponseFault.NONE);
+        }
     }
 
     @Test
