@@ -104,7 +104,8 @@ public record NewCertificate(X500Principal subject, int months, int keyBits, Upl
         return pfx;
     }
 
-    private static void checkLifetimeAndKeySize(int months, int keyBits) {
+    /** The checks of --months and --key-size, for commands that want them before anything else. */
+    public static void checkLifetimeAndKeySize(int months, int keyBits) {
         if (months < 1 || months > MAX_MONTHS) {
             throw ShellException.usage(
                     "--months " + months + " is out of range: give 1 to " + MAX_MONTHS + " (default: 12).");

@@ -110,6 +110,7 @@ final class CertRotateCommand implements Runnable {
             throw ShellException.usage("--before " + beforeDays
                     + " is negative: give the days before expiry to rotate at, or 0 to rotate now.");
         }
+        NewCertificate.checkLifetimeAndKeySize(months, keySize);
         Optional<CertificateRotation.Rotated> rotated = new CertificateRotation(services)
                 .rotate(
                         new CertificateRotation.Options(

@@ -24,6 +24,7 @@ import dev.entrashell.auth.PossessionProof;
 import dev.entrashell.auth.Thumbprint;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
+import dev.entrashell.graph.GraphFailure;
 import dev.entrashell.graph.GraphPermissionHints;
 import dev.entrashell.services.ShellServices;
 
@@ -162,7 +163,8 @@ public final class CertificateRotation {
                     newKeyId = keys.add(objectId, made.certificate(), proof(current, objectId));
                 } catch (ShellException e) {
                     throw failure(
-                            "addKey failed: " + e.getMessage() + " Nothing changed on the app: it still signs in with "
+                            "addKey failed: " + e.getMessage() + proofHint(e)
+                                    + " Nothing changed on the app: it still signs in with "
                                     + currentThumbprint + ". The new key stays in " + newPfx
                                     + " for the next try: run cert rotate again (or delete that file to give up).",
                             e);
@@ -366,6 +368,15 @@ public final class CertificateRotation {
     private Passwords passwords(char[] password) {
         return new Passwords(
                 password, services.prompter(), services.diagnostics().redactor());
+    }
+
+    /** Graph answers a refused proof with 401, which otherwise reads as a token problem. */
+    private static String proofHint(ShellException e) {
+        return e instanceof GraphFailure failure && failure.status() == 401
+                ? " (For addKey a 401 means Graph did not accept the proof of possession: it must be signed by a"
+                        + " certificate of the app that is valid now. When none is, upload a new certificate by hand;"
+                        + " see the README.)"
+                : "";
     }
 
     private static ShellException failure(String message, ShellException cause) {

@@ -174,6 +174,9 @@ class CertRotateIT {
         ShellProcess.Result result = shell.run(connect(), rotate("--dry-run"));
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).contains("Dry run, nothing is written").contains("Would remove the old certificate");
+        ShellProcess.Result badMonths = shell.run(connect(), rotate("--dry-run --months 0"));
+        assertThat(badMonths.exitCode()).isEqualTo(2);
+        assertThat(badMonths.errLines()).last().asString().startsWith("--months 0 is out of range");
         assertThat(writesSince(before)).isEmpty();
         assertThat(keysOnTheApp()).containsExactly(thumbprint(old.certificate()));
         try (Stream<Path> left = Files.list(store)) {
