@@ -9,7 +9,8 @@ import dev.entrashell.session.Environment;
  * One app-only connection: who signed in where and how, and the means to get its tokens and make its
  * calls. {@code appName} is the token's {@code app_displayname} at connect time. The credential fields
  * are descriptions for {@code context} (null where they do not apply); secrets stay inside the token
- * source.
+ * source. {@code certificate} is the certificate and key the app signs in with (null for other
+ * credentials), which {@code cert rotate} proves possession with.
  */
 public record Connection(
         String tenant,
@@ -23,4 +24,5 @@ public record Connection(
         boolean sendCertificateChain,
         String managedIdentityId,
         TokenSource tokens,
-        HttpStack http) {}
+        HttpStack http,
+        CertificateCredential certificate) {}

@@ -89,7 +89,8 @@ public final class Connector {
                 request.sendCertificateChain(),
                 described.managedIdentityId,
                 source,
-                http);
+                http,
+                described.certificate);
     }
 
     /** A token from elsewhere: nothing to sign in with, so the token's own claims say who this is. */
@@ -110,7 +111,8 @@ public final class Connector {
                 false,
                 null,
                 token,
-                new HttpStack(environment, request.timeout(), diagnostics, notices));
+                new HttpStack(environment, request.timeout(), diagnostics, notices),
+                null);
     }
 
     /** What {@code context} will say about the credential; filled while the credential is made. */
@@ -120,6 +122,7 @@ public final class Connector {
         String subject;
         Instant expiresOn;
         String managedIdentityId;
+        CertificateCredential certificate;
     }
 
     private IClientCredential clientCredential(CredentialSpec spec, Describer described) {
@@ -139,6 +142,7 @@ public final class Connector {
         described.thumbprint = certificate.thumbprint().hex();
         described.subject = certificate.subject();
         described.expiresOn = certificate.certificate().getNotAfter().toInstant();
+        described.certificate = certificate;
         return certificate.chain().size() == 1
                 ? ClientCredentialFactory.createFromCertificate(certificate.privateKey(), certificate.certificate())
                 : ClientCredentialFactory.createFromCertificateChain(certificate.privateKey(), certificate.chain());

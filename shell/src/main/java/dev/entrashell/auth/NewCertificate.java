@@ -44,14 +44,7 @@ public record NewCertificate(X500Principal subject, int months, int keyBits, Upl
     /** Checks the options and that no file would be replaced; nothing is written. */
     public static NewCertificate plan(String subject, int months, int keyBits, Path outFolder, Path store) {
         X500Principal principal = subject(subject);
-        if (months < 1 || months > MAX_MONTHS) {
-            throw ShellException.usage(
-                    "--months " + months + " is out of range: give 1 to " + MAX_MONTHS + " (default: 12).");
-        }
-        if (!KEY_SIZES.contains(keyBits)) {
-            throw ShellException.usage("--key-size " + keyBits + " is not offered: give 2048 (the default), 3072 or "
-                    + "4096; Entra ID needs RSA keys of 2048 bits or more.");
-        }
+        checkLifetimeAndKeySize(months, keyBits);
         Path folder = outFolder.toAbsolutePath().normalize();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw ShellException.usage("--out " + outFolder + " is a file; give the folder for the .cer and .pem.");
@@ -72,17 +65,10 @@ public record NewCertificate(X500Principal subject, int months, int keyBits, Upl
 
     /** Makes the key and certificate and writes the three files; the password protects the .pfx. */
     public Created create(char[] password, Clock clock) {
-        Instant now = clock.instant();
-        Instant notAfter = now.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
-        CertificateCredential made = CertificateMaker.selfSigned(subject, keyBits, now.minus(BACKDATE), notAfter);
+        CertificateCredential made = make(subject, months, keyBits, clock);
         X509Certificate certificate = made.certificate();
         Thumbprint thumbprint = made.thumbprint();
-        Path pfx = store.resolve(thumbprint.hex() + ".pfx");
-        try {
-            PrivateFiles.write(pfx, Pkcs12Writer.encode(made, subject.getName(), password));
-        } catch (IOException e) {
-            throw new ShellException("Cannot write " + pfx + ": " + e.getMessage() + "; nothing was made.", e);
-        }
+        Path pfx = writeKey(made, store.resolve(thumbprint.hex() + ".pfx"), password);
         try {
             Files.createDirectories(upload.cer().getParent());
             Files.write(upload.cer(), CertificateEncodings.der(certificate), StandardOpenOption.CREATE_NEW);
@@ -95,6 +81,39 @@ public record NewCertificate(X500Principal subject, int months, int keyBits, Upl
                     + ": export the public part with cert export " + thumbprint + " --out FILE.");
         }
         return new Created(certificate, thumbprint, pfx, upload);
+    }
+
+    /**
+     * A new key and self-signed certificate as {@code cert new} makes them, in memory only ({@code cert
+     * rotate} makes its replacement this way, with the subject of the certificate it replaces).
+     */
+    public static CertificateCredential make(X500Principal subject, int months, int keyBits, Clock clock) {
+        checkLifetimeAndKeySize(months, keyBits);
+        Instant now = clock.instant();
+        Instant notAfter = now.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
+        return CertificateMaker.selfSigned(subject, keyBits, now.minus(BACKDATE), notAfter);
+    }
+
+    /** Writes the certificate and its key, password-protected, to the .pfx file {@code pfx}; returns it. */
+    public static Path writeKey(CertificateCredential made, Path pfx, char[] password) {
+        try {
+            PrivateFiles.write(pfx, Pkcs12Writer.encode(made, made.subject(), password));
+        } catch (IOException e) {
+            throw new ShellException("Cannot write " + pfx + ": " + e.getMessage() + "; nothing was made.", e);
+        }
+        return pfx;
+    }
+
+    /** The checks of --months and --key-size, for commands that want them before anything else. */
+    public static void checkLifetimeAndKeySize(int months, int keyBits) {
+        if (months < 1 || months > MAX_MONTHS) {
+            throw ShellException.usage(
+                    "--months " + months + " is out of range: give 1 to " + MAX_MONTHS + " (default: 12).");
+        }
+        if (!KEY_SIZES.contains(keyBits)) {
+            throw ShellException.usage("--key-size " + keyBits + " is not offered: give 2048 (the default), 3072 or "
+                    + "4096; Entra ID needs RSA keys of 2048 bits or more.");
+        }
     }
 
     /** {@code CN=Name}, any distinguished name, or a bare name that becomes {@code CN=Name}. */

@@ -9,13 +9,14 @@ import picocli.CommandLine.Mixin;
 
 @Command(
         name = "cert",
-        description = "Make, list, check, export and import the client certificates apps sign in with.",
+        description = "Make, list, check, export, import and rotate the client certificates apps sign in with.",
         subcommands = {
             CertNewCommand.class,
             CertListCommand.class,
             CertShowCommand.class,
             CertExportCommand.class,
-            CertImportCommand.class
+            CertImportCommand.class,
+            CertRotateCommand.class
         })
 final class CertCommand {
     @Mixin

@@ -10,7 +10,6 @@ import dev.entrashell.auth.NewCertificate;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.output.ListPrinter;
 import dev.entrashell.services.ShellServices;
-import dev.entrashell.session.Prompter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,7 +74,7 @@ final class CertNewCommand implements Runnable {
     public void run() {
         NewCertificate plan =
                 NewCertificate.plan(subject, months, keySize, out == null ? Path.of("") : out, store.folder(services));
-        char[] secret = password.given(services).orElseGet(this::askTwice);
+        char[] secret = password.forNewFile(services, "cert new");
         try {
             if (secret.length == 0) {
                 throw ShellException.usage("The password is empty; the .pfx holds the private key and needs one.");
@@ -85,24 +84,6 @@ final class CertNewCommand implements Runnable {
         } finally {
             Arrays.fill(secret, '\0');
         }
-    }
-
-    /** Asked twice, masked, as a new password is: a typo would lock the key away for good. */
-    private char[] askTwice() {
-        Prompter prompter = services.prompter();
-        char[] first = prompter.readSecret("Password for the new .pfx: ")
-                .orElseThrow(() -> ShellException.usage("cert new needs a password for the .pfx and there is no "
-                        + "terminal to ask at: give it with --password-file FILE or --password-env VARIABLE."));
-        services.diagnostics().redactor().register(first);
-        char[] second = prompter.readSecret("The same password again: ")
-                .orElseThrow(() -> new ShellException("No password was given; nothing was made."));
-        boolean same = Arrays.equals(first, second);
-        Arrays.fill(second, '\0');
-        if (!same) {
-            Arrays.fill(first, '\0');
-            throw ShellException.usage("The two passwords differ; nothing was made. Run cert new again.");
-        }
-        return first;
     }
 
     /** The certificate's facts are the data (stdout); what to do next is advice (stderr). */

@@ -1,11 +1,13 @@
 package dev.entrashell.command;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 import dev.entrashell.auth.Passwords;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.services.ShellServices;
+import dev.entrashell.session.Prompter;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,6 +43,31 @@ final class PasswordOptions {
             return Optional.of("--password-file " + LineTokenizer.quote(file.toString()));
         }
         return Optional.ofNullable(variable).map(name -> "--password-env " + name);
+    }
+
+    /**
+     * The password for a new .pfx: the one the options give, else asked twice, masked, as a new password
+     * is (a typo would lock the key away for good).
+     */
+    char[] forNewFile(ShellServices services, String command) {
+        Optional<char[]> given = given(services);
+        if (given.isPresent()) {
+            return given.get();
+        }
+        Prompter prompter = services.prompter();
+        char[] first = prompter.readSecret("Password for the new .pfx: ")
+                .orElseThrow(() -> ShellException.usage(command + " needs a password for the .pfx and there is no "
+                        + "terminal to ask at: give it with --password-file FILE or --password-env VARIABLE."));
+        services.diagnostics().redactor().register(first);
+        char[] second = prompter.readSecret("The same password again: ")
+                .orElseThrow(() -> new ShellException("No password was given; nothing was made."));
+        boolean same = Arrays.equals(first, second);
+        Arrays.fill(second, '\0');
+        if (!same) {
+            Arrays.fill(first, '\0');
+            throw ShellException.usage("The two passwords differ; nothing was made. Run " + command + " again.");
+        }
+        return first;
     }
 
     static Passwords passwords(Path file, String variable, ShellServices services) {

@@ -73,7 +73,7 @@ final class GraphErrors {
         } else if (status == 401) {
             line.append(" The token was not accepted; connect again.");
         }
-        return new ShellException(line.toString());
+        return new GraphFailure(status, line.toString());
     }
 
     private static String text(JsonObject object, String name) {

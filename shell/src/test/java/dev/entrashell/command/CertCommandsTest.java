@@ -501,17 +501,18 @@ class CertCommandsTest {
                 .isZero();
         assertThat(shell.out())
                 .contains("  cert ")
-                .contains("Make, list, check, export and import the client certificates apps sign in with.")
+                .contains("Make, list, check, export, import and rotate the client certificates apps sign in with.")
                 .containsPattern("new\\s+Make a self-signed certificate that Entra ID accepts")
                 .containsPattern("list\\s+List the certificates in the stores")
                 .containsPattern("show\\s+Show one certificate's details")
                 .containsPattern("export\\s+Write a stored certificate's public part")
                 .containsPattern("import\\s+Copy a certificate with its private key")
+                .containsPattern("rotate\\s+Roll the connected app's own certificate through Graph")
                 .contains("--subject=NAME")
                 .contains("--format=FORMAT");
         shell.clear();
         assertThat(shell.run("cert")).isEqualTo(ExitCode.USAGE);
-        assertThat(shell.err()).contains("'cert' needs a subcommand: new, list, show, export, import.");
+        assertThat(shell.err()).contains("'cert' needs a subcommand: new, list, show, export, import, rotate.");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

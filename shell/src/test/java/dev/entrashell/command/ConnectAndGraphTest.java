@@ -241,7 +241,8 @@ class ConnectAndGraphTest {
         shell.clear();
         assertThat(shell.run("cert lsit")).isEqualTo(ExitCode.USAGE);
         assertThat(shell.err().strip())
-                .isEqualTo("'lsit' is not a subcommand of cert (new, list, show, export, import). See 'help cert'.");
+                .isEqualTo(
+                        "'lsit' is not a subcommand of cert (new, list, show, export, import, rotate). See 'help cert'.");
         shell.clear();
         assertThat(shell.run("environment remove A B")).isEqualTo(ExitCode.USAGE);
         assertThat(shell.err().strip())

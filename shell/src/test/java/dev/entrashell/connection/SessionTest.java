@@ -31,6 +31,7 @@ class SessionTest {
                 false,
                 null,
                 null,
+                null,
                 null);
     }
 

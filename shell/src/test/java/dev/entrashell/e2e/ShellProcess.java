@@ -115,6 +115,22 @@ final class ShellProcess {
         return execute(command, null);
     }
 
+    /** {@code entra-shell -c LINE ...} started and left running, output to files in the home: for a test that kills it. */
+    Process start(String... lines) throws IOException {
+        List<String> command = java();
+        for (String line : lines) {
+            command.add("-c");
+            command.add(line);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(Files.createTempFile(home, "out-", ".txt").toFile())
+                .redirectError(Files.createTempFile(home, "err-", ".txt").toFile());
+        setUp(builder);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
     /**
      * {@code entra-shell ARGS... | head -n keep}: reads {@code keep} lines of standard output, then closes
      * the pipe, and waits at most {@code bound} for the shell to end by itself (it is killed after).

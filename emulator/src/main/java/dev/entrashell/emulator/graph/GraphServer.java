@@ -95,6 +95,7 @@ public final class GraphServer implements RequestHandler {
         UserWrites users = new UserWrites(directory);
         GroupWrites groups = new GroupWrites(directory);
         ApplicationWrites applications = new ApplicationWrites(directory);
+        KeyRollover keys = new KeyRollover(directory);
         router.get("/", new ServiceDocumentHandler(router)::get)
                 .add("POST", "/$batch", batch::handle)
                 .get("/organization", organization::list)
@@ -154,6 +155,8 @@ public final class GraphServer implements RequestHandler {
                 .add("DELETE", "/applications/{id}", applications::delete)
                 .add("POST", "/applications/{id}/addPassword", applications::addPassword)
                 .add("POST", "/applications/{id}/removePassword", applications::removePassword)
+                .add("POST", "/applications/{id}/addKey", keys::addKey)
+                .add("POST", "/applications/{id}/removeKey", keys::removeKey)
                 // service principals
                 .get(
                         "/servicePrincipals",

@@ -47,7 +47,7 @@ record KeyCredentialChanges(Set<String> kept, List<X509Certificate> added) {
             }
             String key = text(entry, "key");
             if (key != null) {
-                added.add(certificate(key));
+                added.add(certificate(key, PROPERTY));
                 continue;
             }
             String keyId = text(entry, "keyId");
@@ -61,13 +61,13 @@ record KeyCredentialChanges(Set<String> kept, List<X509Certificate> added) {
         return new KeyCredentialChanges(kept, added);
     }
 
-    private static String text(JsonObject entry, String name) {
+    static String text(JsonObject entry, String name) {
         JsonElement value = entry.get(name);
         return value == null || value.isJsonNull() || !value.isJsonPrimitive() ? null : value.getAsString();
     }
 
     /** Edm.Binary is standard base64; the base64url that some SDK versions sent is refused, as Graph does. */
-    private static X509Certificate certificate(String key) throws GraphException {
+    static X509Certificate certificate(String key, String property) throws GraphException {
         byte[] der;
         try {
             der = Base64.getDecoder().decode(key.strip());
@@ -79,7 +79,7 @@ record KeyCredentialChanges(Set<String> kept, List<X509Certificate> added) {
             return (X509Certificate)
                     CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | ClassCastException e) {
-            throw Bodies.invalidValue(PROPERTY, RESOURCE);
+            throw Bodies.invalidValue(property, RESOURCE);
         }
     }
 }

@@ -112,6 +112,9 @@ public final class GraphPermissions {
         allow("DELETE /applications/{id}", WRITE_APPLICATIONS);
         allow("POST /applications/{id}/addPassword", WRITE_APPLICATIONS);
         allow("POST /applications/{id}/removePassword", WRITE_APPLICATIONS);
+        // an app rolls its own keys with no role; KeyRollover checks who else may
+        allow("POST /applications/{id}/addKey", NO_ROLE_REQUIRED);
+        allow("POST /applications/{id}/removeKey", NO_ROLE_REQUIRED);
 
         allow("GET /servicePrincipals", READ_APPLICATIONS);
         allow("GET /servicePrincipals/$count", READ_APPLICATIONS);
