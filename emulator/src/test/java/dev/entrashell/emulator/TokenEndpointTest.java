@@ -126,12 +126,10 @@ class TokenEndpointTest {
     }
 
     @Test
-    void acceptsTenantDomainInPathAndAudienceArrayAndV1Audience() {
+    void acceptsTenantDomainInPathAndAudienceArrayOfOneAndV1Audience() {
         URI byDomain = emulator.tokenEndpoint("ContosoDemo.onmicrosoft.com");
         ClientAssertions assertion = msalAssertion();
-        assertion.claims.put(
-                "aud",
-                List.of("https://example.com/other", emulator.loginEndpoint() + "/" + demo.domain() + "/oauth2/token"));
+        assertion.claims.put("aud", List.of(emulator.loginEndpoint() + "/" + demo.domain() + "/oauth2/token"));
 
         HttpResponse<String> response = client.postForm(byDomain, assertionForm(assertion.sign()));
 
@@ -393,19 +391,56 @@ class TokenEndpointTest {
     }
 
     @Test
-    void rejectsAssertionLivingLongerThanTenMinutes() {
+    void acceptsAssertionWithoutNbfAsMsalPythonSendsIt() {
         ClientAssertions assertion = msalAssertion();
-        assertion.claims.put("exp", Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
+        assertion.claims.remove("nbf");
+        assertion.claims.put("iat", Instant.now().getEpochSecond());
+
+        HttpResponse<String> response = client.postForm(tokenEndpoint, assertionForm(assertion.sign()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsExpiredAssertionWithoutNbf() {
+        ClientAssertions assertion = msalAssertion();
+        assertion.claims.remove("nbf");
+        assertion.claims.put("exp", Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond());
 
         assertAadError(client.postForm(tokenEndpoint, assertionForm(assertion.sign())), 401, "invalid_client", 700024);
     }
 
     @Test
-    void rejectsAssertionWithoutJti() {
+    void acceptsAssertionLivingLongerThanTenMinutes() {
+        ClientAssertions assertion = msalAssertion();
+        assertion.claims.put("exp", Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
+
+        HttpResponse<String> response = client.postForm(tokenEndpoint, assertionForm(assertion.sign()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void acceptsAssertionWithoutJti() {
         ClientAssertions assertion = msalAssertion();
         assertion.claims.remove("jti");
 
-        assertAadError(client.postForm(tokenEndpoint, assertionForm(assertion.sign())), 401, "invalid_client", 50027);
+        HttpResponse<String> response = client.postForm(tokenEndpoint, assertionForm(assertion.sign()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsAudienceArrayOfTwoValues() {
+        ClientAssertions assertion = msalAssertion();
+        assertion.claims.put("aud", List.of(tokenEndpoint.toString(), "https://example.com/other"));
+
+        String description = assertAadError(
+                client.postForm(tokenEndpoint, assertionForm(assertion.sign())), 401, "invalid_client", 5002741);
+
+        assertThat(description)
+                .startsWith("AADSTS5002741: Number of audience values in the provided client credential exceed"
+                        + " maximum allowed. 2 audience values provided, maximum allowed is 1.");
     }
 
     @Test

@@ -201,6 +201,16 @@ public final class AadErrors {
                 "Client assertion audience claim does not match Realm issuer. " + CERTIFICATE_CREDENTIALS_DOC);
     }
 
+    /** The assertion's {@code aud} is an array of more than one value. */
+    public static AadError tooManyAssertionAudiences(int count) {
+        return new AadError(
+                401,
+                "invalid_client",
+                5002741,
+                "Number of audience values in the provided client credential exceed maximum allowed. " + count
+                        + " audience values provided, maximum allowed is 1.");
+    }
+
     public static AadError assertionOutsideTimeRange(Instant now, Instant notBefore, Instant expiry) {
         return new AadError(
                 401,
