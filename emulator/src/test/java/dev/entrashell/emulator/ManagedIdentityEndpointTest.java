@@ -205,7 +205,9 @@ class ManagedIdentityEndpointTest {
         assertThat(body.get("refresh_token").getAsString()).isEmpty();
         assertThat(body.get("expires_in").getAsString()).isEqualTo(String.valueOf(LIFETIME.getSeconds()));
         long notBefore = Long.parseLong(body.get("not_before").getAsString());
-        assertThat(Long.parseLong(body.get("expires_on").getAsString())).isEqualTo(notBefore + LIFETIME.getSeconds());
+        // nbf is back-dated five minutes, as Entra does; expires_on is the moment of issue plus expires_in.
+        assertThat(Long.parseLong(body.get("expires_on").getAsString()))
+                .isEqualTo(notBefore + 300 + LIFETIME.getSeconds());
         assertThat(body.get("resource").getAsString()).isEqualTo(GRAPH);
         assertThat(body.get("token_type").getAsString()).isEqualTo("Bearer");
         String token = body.get("access_token").getAsString();
@@ -213,6 +215,21 @@ class ManagedIdentityEndpointTest {
         assertThat(TestJwt.claims(token).get("nbf").getAsLong()).isEqualTo(notBefore);
         assertThat(graph.get(graphUri("/v1.0/users?$top=1"), token).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void managedIdentityTokensLiveAboutADayByDefault() throws IOException {
+        try (Emulator defaults = Emulator.start(EmulatorOptions.defaults().withUserCount(1))) {
+            Map<String, String> query = Map.of("api-version", "2018-02-01", "resource", GRAPH);
+            HttpResponse<String> response = send(
+                    URI.create(defaults.managedIdentityEndpoint() + "/metadata/identity/oauth2/token"),
+                    query,
+                    Map.of("Metadata", "true"));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(TestClient.json(response).get("expires_in").getAsString())
+                    .isEqualTo("86399");
+        }
     }
 
     static Stream<Arguments> imdsSelectors() {
@@ -378,7 +395,7 @@ class ManagedIdentityEndpointTest {
         assertThat(claims.get("xms_mirid").getAsString()).isEqualTo(identity.resourceId());
         assertThat(claims.get("appidacr").getAsString()).isEqualTo("2");
         assertThat(claims.get("exp").getAsLong() - claims.get("nbf").getAsLong())
-                .isEqualTo(LIFETIME.getSeconds());
+                .isEqualTo(LIFETIME.getSeconds() + 300);
         if (identity.roles().isEmpty()) {
             assertThat(claims.has("roles")).isFalse();
         } else {

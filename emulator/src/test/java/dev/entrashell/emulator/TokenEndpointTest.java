@@ -1,5 +1,6 @@
 package dev.entrashell.emulator;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
@@ -76,6 +78,7 @@ class TokenEndpointTest {
         assertThat(header.get("typ").getAsString()).isEqualTo("JWT");
         assertThat(header.get("alg").getAsString()).isEqualTo("RS256");
         assertThat(header.get("kid").getAsString()).isNotBlank();
+        assertThat(header.get("nonce").getAsString()).isNotBlank();
 
         JsonObject claims = TestJwt.claims(token);
         assertThat(claims.get("aud").getAsString()).isEqualTo("https://graph.microsoft.com");
@@ -97,9 +100,12 @@ class TokenEndpointTest {
                         "AuditLog.Read.All",
                         "Device.Read.All",
                         "GroupMember.ReadWrite.All");
+        // Entra back-dates iat and nbf by five minutes; exp is the moment of issue plus expires_in.
         assertThat(claims.get("exp").getAsLong() - claims.get("iat").getAsLong())
-                .isEqualTo(3599);
+                .isEqualTo(3599 + 300);
         assertThat(claims.get("nbf").getAsLong()).isEqualTo(claims.get("iat").getAsLong());
+        assertThat(claims.get("iat").getAsLong())
+                .isBetween(Instant.now().getEpochSecond() - 310, Instant.now().getEpochSecond() - 290);
     }
 
     @Test
@@ -241,7 +247,14 @@ class TokenEndpointTest {
                                 1, Base64.getUrlDecoder().decode(jwk.get("n").getAsString())),
                         new BigInteger(
                                 1, Base64.getUrlDecoder().decode(jwk.get("e").getAsString()))));
-        assertThat(TestJwt.verifyRs256(token, key)).isTrue();
+        // As with Entra's Graph tokens, the signature covers the hashed nonce, not the one sent.
+        assertThat(TestJwt.verifyRs256(token, key)).isFalse();
+        assertThat(TestJwt.verifyGraphToken(token, key)).isTrue();
+        X509Certificate signer = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Base64.getDecoder()
+                        .decode(jwk.getAsJsonArray("x5c").get(0).getAsString())));
+        assertThat(signer.getPublicKey()).isEqualTo(key);
+        assertThat(jwk.get("x5t").getAsString()).isEqualTo(TestJwt.x5t(signer));
 
         JsonObject v1 = TestClient.json(client.get(
                 URI.create(emulator.loginEndpoint() + "/" + demo.domain() + "/.well-known/openid-configuration"),
