@@ -641,7 +641,72 @@ class TokenEndpointTest {
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
+    // ---- v1.0 endpoint ----------------------------------------------------------------------------
+
+    @Test
+    void v1EndpointIssuesAGraphTokenForAResourceWithNumbersAsStrings() {
+        Map<String, String> form = secretForm(demo.clientSecret());
+        form.remove("scope");
+        form.put("resource", "https://graph.microsoft.com/");
+
+        HttpResponse<String> response = client.postForm(v1TokenEndpoint(), form);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject body = TestClient.json(response);
+        assertThat(body.keySet())
+                .containsExactlyInAnyOrder(
+                        "token_type",
+                        "expires_in",
+                        "ext_expires_in",
+                        "expires_on",
+                        "not_before",
+                        "resource",
+                        "access_token");
+        assertThat(body.get("expires_in").getAsJsonPrimitive().isString()).isTrue();
+        assertThat(body.get("expires_in").getAsString()).isEqualTo("3599");
+        assertThat(body.get("resource").getAsString()).isEqualTo("https://graph.microsoft.com/");
+        String token = body.get("access_token").getAsString();
+        JsonObject claims = TestJwt.claims(token);
+        assertThat(body.get("expires_on").getAsString())
+                .isEqualTo(claims.get("exp").getAsString());
+        assertThat(body.get("not_before").getAsString())
+                .isEqualTo(claims.get("nbf").getAsString());
+        assertThat(client.get(URI.create(emulator.graphEndpoint() + "/v1.0/organization"), token)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void v1EndpointAcceptsACertificateAssertionForItsOwnAddress() {
+        ClientAssertions assertion = msalAssertion();
+        assertion.claims.put("aud", v1TokenEndpoint().toString());
+        Map<String, String> form = assertionForm(assertion.sign());
+        form.remove("scope");
+        form.put("resource", "00000003-0000-0000-c000-000000000000");
+
+        HttpResponse<String> response = client.postForm(v1TokenEndpoint(), form);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void v1EndpointRequiresAKnownResource() {
+        Map<String, String> withoutResource = secretForm(demo.clientSecret());
+
+        String missing =
+                assertAadError(client.postForm(v1TokenEndpoint(), withoutResource), 400, "invalid_request", 900144);
+        assertThat(missing).contains("'resource'");
+
+        Map<String, String> unknown = secretForm(demo.clientSecret());
+        unknown.put("resource", "https://management.azure.com/");
+        assertAadError(client.postForm(v1TokenEndpoint(), unknown), 400, "invalid_resource", 500011);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
+
+    private static URI v1TokenEndpoint() {
+        return URI.create(emulator.loginEndpoint() + "/" + demo.tenantId() + "/oauth2/token");
+    }
 
     private static ClientAssertions msalAssertion() {
         return ClientAssertions.msal(
