@@ -264,6 +264,47 @@ class ManagedIdentityEndpointTest {
     }
 
     @Test
+    void imdsRefusesARequestCarryingXForwardedFor() {
+        Map<String, String> query = Map.of("api-version", "2018-02-01", "resource", GRAPH);
+
+        HttpResponse<String> response = send(
+                URI.create(emulator.managedIdentityEndpoint() + "/metadata/identity/oauth2/token"),
+                query,
+                Map.of("Metadata", "true", "X-Forwarded-For", "203.0.113.7"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void imdsServesTheApiVersionsAzureAcceptsAndRefusesOthers() {
+        for (String version : List.of("2018-02-01", "2019-08-01", "2021-02-01", "2025-04-07")) {
+            Map<String, String> query = Map.of("api-version", version, "resource", GRAPH);
+            HttpResponse<String> response = send(
+                    URI.create(emulator.managedIdentityEndpoint() + "/metadata/identity/oauth2/token"),
+                    query,
+                    Map.of("Metadata", "true"));
+            assertThat(response.statusCode())
+                    .as(version + ": " + response.body())
+                    .isEqualTo(200);
+        }
+        for (String version : List.of("2017-12-01", "2018-02-02", "latest")) {
+            Map<String, String> query = Map.of("api-version", version, "resource", GRAPH);
+            HttpResponse<String> response = send(
+                    URI.create(emulator.managedIdentityEndpoint() + "/metadata/identity/oauth2/token"),
+                    query,
+                    Map.of("Metadata", "true"));
+            assertThat(response.statusCode()).as(version).isEqualTo(400);
+            JsonObject body = TestClient.json(response);
+            assertThat(body.get("error").getAsString())
+                    .isEqualTo("Bad request. api-version is invalid or was not specified in the request. For more"
+                            + " information refer to aka.ms/azureimds");
+            assertThat(body.getAsJsonArray("newest-versions").get(0).getAsString())
+                    .isEqualTo("2025-04-07");
+        }
+    }
+
+    @Test
     void imdsRefusesAnUnknownIdentity() {
         for (String parameter : List.of("client_id", "object_id")) {
             HttpResponse<String> response = imds(Map.of(parameter, Guids.random()), true);
