@@ -243,6 +243,28 @@ class GraphResourcesTest {
     }
 
     @Test
+    void castsAcceptTheShortGraphNamespaceAsTheGraphSdkSendsIt() {
+        String members = "groups/" + DemoSeed.IT_ADMINS_GROUP_ID + "/members/";
+        int total = 0;
+        for (String type : List.of("user", "group", "servicePrincipal", "device")) {
+            List<String> shortName = strings(reader.values(members + "graph." + type), "id");
+            assertThat(shortName).as(type).isEqualTo(strings(reader.values(members + "microsoft.graph." + type), "id"));
+            total += shortName.size();
+        }
+        assertThat(total)
+                .isEqualTo(reader.values("groups/" + DemoSeed.IT_ADMINS_GROUP_ID + "/members")
+                        .size());
+        assertThat(reader.get(
+                                "groups/" + DemoSeed.VPN_USERS_GROUP_ID + "/transitiveMembers/graph.user/$count",
+                                EVENTUAL)
+                        .body())
+                .isEqualTo(Integer.toString(
+                        objects.transitiveMembers(DemoSeed.VPN_USERS_GROUP_ID).size() - 3));
+        assertThat(message(reader.get(members + "graph.widget"), 400, "BadRequest"))
+                .isEqualTo("Resource not found for the segment 'graph.widget'.");
+    }
+
+    @Test
     void listsOwnersAndEmptyRelationships() {
         List<JsonObject> owners = reader.values("groups/" + DemoSeed.PROJECT_FALCON_GROUP_ID + "/owners");
         assertThat(owners)
