@@ -143,6 +143,21 @@ class GraphWritesTest {
     }
 
     @Test
+    void refusesAJsonBodyWithoutAJsonContentTypeAsGraphDoes() {
+        String body = user("No Type", "notype", "notype." + UUID.randomUUID() + "@" + DOMAIN);
+        for (String contentType : new String[] {null, "text/plain", "application/x-www-form-urlencoded"}) {
+            assertThat(message(userAdmin.postAs("users", body, contentType), 400, "BadRequest"))
+                    .as(String.valueOf(contentType))
+                    .isEqualTo("Unable to read JSON request payload. Please ensure Content-Type header is set and"
+                            + " payload is of valid JSON format.");
+        }
+        assertThat(userAdmin
+                        .postAs("users", body, "application/json; charset=utf-8")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
     void updatesAndDeletesUsers() {
         User target = createUser("Patch Me");
         assertThat(userAdmin
