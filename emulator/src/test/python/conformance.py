@@ -1,5 +1,7 @@
 """Signs in to the Entra Shell emulator with MSAL Python and calls Graph with requests.
 
+Also signs in at the v1.0 token endpoint with requests alone.
+
 A client this project did not write, checking that the emulator behaves as Entra ID and Graph do
 for it. Run by MsalPythonConformanceTest, which starts the emulator and passes, in the
 environment: EMULATOR_AUTHORITY (https://host:port/tenant), EMULATOR_GRAPH (https://host:port),
@@ -50,12 +52,7 @@ def sign_in(credential):
             "error_description": result.get("error_description", "").splitlines()[0],
         }
     token = result["access_token"]
-    graph = requests.get(
-        os.environ["EMULATOR_GRAPH"] + "/v1.0/organization",
-        headers={"Authorization": "Bearer " + token},
-        verify=os.environ["EMULATOR_CA"],
-        timeout=30,
-    )
+    graph = call_graph(token)
     token_claims = claims(token)
     return {
         "signed_in": True,
@@ -63,6 +60,38 @@ def sign_in(credential):
         "appidacr": token_claims.get("appidacr"),
         "graph_status": graph.status_code,
         "organizations": len(graph.json().get("value", [])) if graph.ok else 0,
+    }
+
+
+def call_graph(token):
+    return requests.get(
+        os.environ["EMULATOR_GRAPH"] + "/v1.0/organization",
+        headers={"Authorization": "Bearer " + token},
+        verify=os.environ["EMULATOR_CA"],
+        timeout=30,
+    )
+
+
+def v1_sign_in(secret):
+    """The v1.0 endpoint, as ADAL-era clients call it: resource= instead of scope=."""
+    answer = requests.post(
+        os.environ["EMULATOR_AUTHORITY"] + "/oauth2/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": os.environ["EMULATOR_CLIENT_ID"],
+            "client_secret": secret,
+            "resource": "https://graph.microsoft.com",
+        },
+        verify=os.environ["EMULATOR_CA"],
+        timeout=30,
+    )
+    body = answer.json()
+    if answer.status_code != 200:
+        return {"signed_in": False, "status": answer.status_code, "error_codes": body.get("error_codes")}
+    return {
+        "signed_in": True,
+        "expires_in": body.get("expires_in"),
+        "graph_status": call_graph(body["access_token"]).status_code,
     }
 
 
@@ -87,12 +116,14 @@ def main():
         "certificate_with_x5c": sign_in(with_chain),
         "secret": sign_in(os.environ["EMULATOR_CLIENT_SECRET"]),
         "wrong_secret": sign_in("not-the-secret"),
+        "v1_secret": v1_sign_in(os.environ["EMULATOR_CLIENT_SECRET"]),
     }
     expected = (
         results["certificate"].get("graph_status") == 200
         and results["certificate_with_x5c"].get("graph_status") == 200
         and results["secret"].get("graph_status") == 200
         and results["wrong_secret"].get("error_codes") == [7000215]
+        and results["v1_secret"].get("graph_status") == 200
     )
     print(json.dumps(results, indent=2))
     return 0 if expected else 1

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The emulator checked by a client written elsewhere: MSAL Python (Debian's {@code python3-msal},
  * which {@code .ci/run} installs) signs in with a certificate (with and without {@code x5c}), a
- * secret and a wrong secret, and {@code requests} calls Graph with the tokens. Missing Python or
- * MSAL fails the test rather than skipping it: CI installs them, so their absence is a broken
- * machine, not a reason to pass.
+ * secret and a wrong secret, and {@code requests} calls Graph with the tokens; {@code requests} also
+ * signs in at the v1.0 token endpoint. Missing Python or MSAL fails the test rather than skipping
+ * it: CI installs them, so their absence is a broken machine, not a reason to pass.
  */
 class MsalPythonConformanceTest {
     /** Debian's interpreter, which sees the apt-installed msal (a pyenv python3 on PATH may not). */
@@ -86,6 +86,10 @@ class MsalPythonConformanceTest {
         assertThat(wrong.get("error").getAsString()).isEqualTo("invalid_client");
         assertThat(wrong.get("error_codes").getAsJsonArray().get(0).getAsInt()).isEqualTo(7000215);
         assertThat(wrong.get("error_description").getAsString()).startsWith("AADSTS7000215: Invalid client secret");
+        JsonObject v1 = results.getAsJsonObject("v1_secret");
+        assertThat(v1.get("signed_in").getAsBoolean()).as(v1.toString()).isTrue();
+        assertThat(v1.get("expires_in").getAsString()).isEqualTo("3599");
+        assertThat(v1.get("graph_status").getAsInt()).isEqualTo(200);
         assertThat(run.exitCode()).as(run.output()).isZero();
     }
 
