@@ -171,7 +171,8 @@ public final class Emulator implements AutoCloseable {
 
         LoginEndpoints endpoints = new LoginEndpoints(loginEndpoint);
         AadResponses responses = new AadResponses(loginEndpoint);
-        AccessTokenIssuer accessTokens = new AccessTokenIssuer(signingKey, options.clock(), options.tokenLifetime());
+        AccessTokenIssuer accessTokens = new AccessTokenIssuer(
+                signingKey, options.clock(), options.tokenLifetime(), options.managedIdentityTokenLifetime());
         ScopeValidator scopes = new ScopeValidator(graphEndpoint);
         Workloads workloads;
         try {

@@ -36,7 +36,7 @@ public record EmulatorArguments(
             "  --login-port N             port of the token server (default 0: any free port)",
             "  --graph-port N             port of the Graph server (default 0: any free port)",
             "  --users N                  users in the demo tenant (default 300)",
-            "  --token-lifetime SECONDS   lifetime of issued access tokens (default 3599)",
+            "  --token-lifetime SECONDS   lifetime of issued access tokens (default 3599; a managed identity's 86399)",
             "  --throttle MODE            Graph answers with Retry-After (and throttles early retries again):",
             "                               every:N:SECONDS    429 on every Nth request",
             "                               first:SECONDS      429 on the first request for each path",

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param loginPort port of the token server, 0 for any free port
  * @param graphPort port of the Graph server, 0 for any free port
  * @param userCount how many users the demo tenant has
- * @param tokenLifetime lifetime of issued access tokens ({@code expires_in})
+ * @param tokenLifetime lifetime of issued access tokens ({@code expires_in}); a managed identity's
+ *     tokens live {@link #managedIdentityTokenLifetime()}
  * @param clockSkew tolerance when checking client assertion and access token times
  * @param clock the emulator's notion of now, for tokens, assertions and certificates it checks,
  *     and for the seed's relative dates (expiring credentials, stale sign-ins) and throttling
@@ -32,6 +33,9 @@ public record EmulatorOptions(
 
     public static final int DEFAULT_USER_COUNT = 300;
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(3599);
+    /** How long Azure's managed identity tokens live: about a day. */
+    public static final Duration DEFAULT_MANAGED_IDENTITY_TOKEN_LIFETIME = Duration.ofSeconds(86399);
+
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(300);
 
     public EmulatorOptions {
@@ -92,6 +96,14 @@ public record EmulatorOptions(
     public EmulatorOptions withUserCount(int userCount) {
         return new EmulatorOptions(
                 stateDir, loginPort, graphPort, userCount, tokenLifetime, clockSkew, clock, throttling);
+    }
+
+    /**
+     * A managed identity's tokens live about a day on Azure; a lifetime chosen other than the
+     * default applies to them too, so a test can make every token short-lived.
+     */
+    public Duration managedIdentityTokenLifetime() {
+        return tokenLifetime.equals(DEFAULT_TOKEN_LIFETIME) ? DEFAULT_MANAGED_IDENTITY_TOKEN_LIFETIME : tokenLifetime;
     }
 
     public EmulatorOptions withTokenLifetime(Duration tokenLifetime) {

@@ -94,14 +94,24 @@ final class GraphCalls {
     }
 
     HttpResponse<String> send(String method, String pathAndQuery, String json, Map<String, String> headers) {
+        return send(method, pathAndQuery, json, json == null ? null : "application/json", headers);
+    }
+
+    /** POST with the given Content-Type, or none when null. */
+    HttpResponse<String> postAs(String path, String body, String contentType) {
+        return send("POST", path, body, contentType, Map.of());
+    }
+
+    private HttpResponse<String> send(
+            String method, String pathAndQuery, String body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .method(
                         method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         headers.forEach(request::header);
         return client.send(request.build());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.entrashell.emulator.demo.DemoDirectory;
 import dev.entrashell.emulator.demo.DemoSeed;
 import dev.entrashell.emulator.directory.FirstPartyApis;
 import dev.entrashell.emulator.directory.TenantObjects;
@@ -31,6 +32,9 @@ class GraphResourcesTest {
     private static Emulator emulator;
     private static GraphCalls demoApp;
     private static GraphCalls reader;
+    /** Reads groups and their members, and no other kind of object. */
+    private static GraphCalls memberReader;
+
     private static TenantObjects objects;
     private static String root;
 
@@ -41,6 +45,7 @@ class GraphResourcesTest {
         demoApp = GraphCalls.withRoles(
                 emulator, client, "User.Read.All", "Organization.Read.All", "Group.Read.All", "Application.Read.All");
         reader = GraphCalls.withRoles(emulator, client, "Directory.Read.All", "Device.Read.All", "AuditLog.Read.All");
+        memberReader = GraphCalls.withRoles(emulator, client, "GroupMember.Read.All");
         objects = emulator.directory().objects(emulator.demo().tenantId());
         root = emulator.graphEndpoint() + "/v1.0";
     }
@@ -54,10 +59,11 @@ class GraphResourcesTest {
     void seedsAShapedTenantOfTheDefaultSize() {
         assertThat(count("users")).isEqualTo(300);
         assertThat(count("groups")).isEqualTo(25);
-        // 8 seeded applications and this test's two apps (reader, read-only); their service principals, Graph's and
+        // 8 seeded applications and this test's three apps (reader, read-only, member reader); their service
+        // principals, Graph's and
         // Exchange's
-        assertThat(count("applications")).isEqualTo(8 + 2);
-        assertThat(count("servicePrincipals")).isEqualTo(8 + 2 + 2);
+        assertThat(count("applications")).isEqualTo(8 + 3);
+        assertThat(count("servicePrincipals")).isEqualTo(8 + 3 + 2);
         assertThat(count("devices")).isEqualTo(100);
         long guests = objects.users().stream().filter(User::isGuest).count();
         assertThat(count("users?$filter=userType eq 'Guest'"))
@@ -240,6 +246,66 @@ class GraphResourcesTest {
 
         assertThat(message(demoApp.get("me"), 400, "BadRequest"))
                 .isEqualTo("/me request is only valid with delegated authentication flow.");
+    }
+
+    @Test
+    void castsAcceptTheShortGraphNamespaceAsTheGraphSdkSendsIt() {
+        String members = "groups/" + DemoSeed.IT_ADMINS_GROUP_ID + "/members/";
+        int total = 0;
+        for (String type : List.of("user", "group", "servicePrincipal", "device")) {
+            List<String> shortName = strings(reader.values(members + "graph." + type), "id");
+            assertThat(shortName).as(type).isEqualTo(strings(reader.values(members + "microsoft.graph." + type), "id"));
+            total += shortName.size();
+        }
+        assertThat(total)
+                .isEqualTo(reader.values("groups/" + DemoSeed.IT_ADMINS_GROUP_ID + "/members")
+                        .size());
+        assertThat(reader.get(
+                                "groups/" + DemoSeed.VPN_USERS_GROUP_ID + "/transitiveMembers/graph.user/$count",
+                                EVENTUAL)
+                        .body())
+                .isEqualTo(Integer.toString(
+                        objects.transitiveMembers(DemoSeed.VPN_USERS_GROUP_ID).size() - 3));
+        assertThat(message(reader.get(members + "graph.widget"), 400, "BadRequest"))
+                .isEqualTo("Resource not found for the segment 'graph.widget'.");
+    }
+
+    @Test
+    void membersOfAKindTheAppMayNotReadComeWithTheirTypeAndIdOnly() {
+        String tenant = emulator.demo().tenantId();
+        String automation = "groups/" + DemoDirectory.groupId(tenant, "automation-accounts") + "/members";
+        String devices = "groups/" + DemoDirectory.groupId(tenant, "managed-devices") + "/members";
+
+        List<JsonObject> limitedPrincipals = memberReader.values(automation);
+        assertThat(limitedPrincipals).isNotEmpty().allSatisfy(member -> {
+            assertThat(member.get("@odata.type").getAsString()).isEqualTo("#microsoft.graph.servicePrincipal");
+            assertThat(member.get("id").getAsString()).isNotBlank();
+            assertThat(member.get("keyCredentials").isJsonNull()).isTrue();
+            member.entrySet().stream()
+                    .filter(property -> !property.getKey().equals("@odata.type")
+                            && !property.getKey().equals("id"))
+                    .forEach(property -> assertThat(property.getValue().isJsonNull())
+                            .as(property.getKey())
+                            .isTrue());
+        });
+        assertThat(limitedPrincipals.get(0).has("displayName")).isTrue();
+        assertThat(memberReader.values(devices)).isNotEmpty().allSatisfy(member -> assertThat(
+                        member.get("displayName").isJsonNull())
+                .isTrue());
+        // demoApp has Application.Read.All but not Device.Read.All
+        assertThat(demoApp.values(automation))
+                .allSatisfy(
+                        member -> assertThat(member.get("appId").getAsString()).isNotBlank());
+        assertThat(demoApp.values(devices))
+                .allSatisfy(member ->
+                        assertThat(member.get("deviceId").isJsonNull()).isTrue());
+        assertThat(reader.values(devices))
+                .allSatisfy(member ->
+                        assertThat(member.get("deviceId").getAsString()).isNotBlank());
+        // users and groups, which demoApp may read, come whole
+        assertThat(demoApp.values("groups/" + DemoSeed.IT_ADMINS_GROUP_ID + "/members"))
+                .allSatisfy(member ->
+                        assertThat(member.get("displayName").getAsString()).isNotBlank());
     }
 
     @Test

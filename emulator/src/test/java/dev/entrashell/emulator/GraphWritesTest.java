@@ -143,6 +143,21 @@ class GraphWritesTest {
     }
 
     @Test
+    void refusesAJsonBodyWithoutAJsonContentTypeAsGraphDoes() {
+        String body = user("No Type", "notype", "notype." + UUID.randomUUID() + "@" + DOMAIN);
+        for (String contentType : new String[] {null, "text/plain", "application/x-www-form-urlencoded"}) {
+            assertThat(message(userAdmin.postAs("users", body, contentType), 400, "BadRequest"))
+                    .as(String.valueOf(contentType))
+                    .isEqualTo("Unable to read JSON request payload. Please ensure Content-Type header is set and"
+                            + " payload is of valid JSON format.");
+        }
+        assertThat(userAdmin
+                        .postAs("users", body, "application/json; charset=utf-8")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
     void updatesAndDeletesUsers() {
         User target = createUser("Patch Me");
         assertThat(userAdmin
@@ -463,6 +478,44 @@ class GraphWritesTest {
      * Verify): the collection replaces the app's certificates, entries with only a keyId keep theirs, and
      * a certificate set this way signs in at once while a removed one no longer does.
      */
+    @Test
+    void aSeededAppSignsInAsEntraWouldWithASecretAddedThroughGraph() {
+        String tenant = emulator.demo().tenantId();
+        String clientId = DemoSeed.HR_SYNC_APP_ID;
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "grant_type", "client_credentials",
+                "client_id", clientId,
+                "client_secret", "not-its-secret",
+                "scope", "https://graph.microsoft.com/.default"));
+        // Known to the tenant, so a wrong secret is a wrong secret, not an unknown app (700016).
+        AadErrorAssert.assertAadError(
+                client.postForm(emulator.tokenEndpoint(tenant), form), 401, "invalid_client", 7000215);
+
+        String id = readOnly.values("applications?$filter=appId eq '" + clientId + "'")
+                .get(0)
+                .get("id")
+                .getAsString();
+        JsonObject added = TestClient.json(appAdmin.post("applications/" + id + "/addPassword", "{}"));
+        String token = GraphTest.secretToken(
+                emulator, client, clientId, added.get("secretText").getAsString());
+        assertThat(TestJwt.claims(token).get("appid").getAsString()).isEqualTo(clientId);
+        assertThat(TestJwt.claims(token).getAsJsonArray("roles").asList().stream()
+                        .map(role -> role.getAsString())
+                        .toList())
+                .containsExactlyInAnyOrder("User.ReadWrite.All", "Group.Read.All");
+        assertThat(new GraphCalls(emulator, client, token).values("users?$top=1"))
+                .hasSize(1);
+
+        assertThat(appAdmin.post(
+                                "applications/" + id + "/removePassword",
+                                "{\"keyId\":\"" + added.get("keyId").getAsString() + "\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        form.put("client_secret", added.get("secretText").getAsString());
+        AadErrorAssert.assertAadError(
+                client.postForm(emulator.tokenEndpoint(tenant), form), 401, "invalid_client", 7000215);
+    }
+
     @Test
     void certificatesSetThroughGraphSignInAtOnceAndReplaceTheOthers() {
         String clientId = UUID.randomUUID().toString();

@@ -205,7 +205,9 @@ class ManagedIdentityEndpointTest {
         assertThat(body.get("refresh_token").getAsString()).isEmpty();
         assertThat(body.get("expires_in").getAsString()).isEqualTo(String.valueOf(LIFETIME.getSeconds()));
         long notBefore = Long.parseLong(body.get("not_before").getAsString());
-        assertThat(Long.parseLong(body.get("expires_on").getAsString())).isEqualTo(notBefore + LIFETIME.getSeconds());
+        // nbf is back-dated five minutes, as Entra does; expires_on is the moment of issue plus expires_in.
+        assertThat(Long.parseLong(body.get("expires_on").getAsString()))
+                .isEqualTo(notBefore + 300 + LIFETIME.getSeconds());
         assertThat(body.get("resource").getAsString()).isEqualTo(GRAPH);
         assertThat(body.get("token_type").getAsString()).isEqualTo("Bearer");
         String token = body.get("access_token").getAsString();
@@ -213,6 +215,21 @@ class ManagedIdentityEndpointTest {
         assertThat(TestJwt.claims(token).get("nbf").getAsLong()).isEqualTo(notBefore);
         assertThat(graph.get(graphUri("/v1.0/users?$top=1"), token).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void managedIdentityTokensLiveAboutADayByDefault() throws IOException {
+        try (Emulator defaults = Emulator.start(EmulatorOptions.defaults().withUserCount(1))) {
+            Map<String, String> query = Map.of("api-version", "2018-02-01", "resource", GRAPH);
+            HttpResponse<String> response = send(
+                    URI.create(defaults.managedIdentityEndpoint() + "/metadata/identity/oauth2/token"),
+                    query,
+                    Map.of("Metadata", "true"));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(TestClient.json(response).get("expires_in").getAsString())
+                    .isEqualTo("86399");
+        }
     }
 
     static Stream<Arguments> imdsSelectors() {
@@ -244,6 +261,47 @@ class ManagedIdentityEndpointTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(TestClient.json(response))
                 .isEqualTo(imdsError("invalid_request", "Required metadata header not specified"));
+    }
+
+    @Test
+    void imdsRefusesARequestCarryingXForwardedFor() {
+        Map<String, String> query = Map.of("api-version", "2018-02-01", "resource", GRAPH);
+
+        HttpResponse<String> response = send(
+                URI.create(emulator.managedIdentityEndpoint() + "/metadata/identity/oauth2/token"),
+                query,
+                Map.of("Metadata", "true", "X-Forwarded-For", "203.0.113.7"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void imdsServesTheApiVersionsAzureAcceptsAndRefusesOthers() {
+        for (String version : List.of("2018-02-01", "2019-08-01", "2021-02-01", "2025-04-07")) {
+            Map<String, String> query = Map.of("api-version", version, "resource", GRAPH);
+            HttpResponse<String> response = send(
+                    URI.create(emulator.managedIdentityEndpoint() + "/metadata/identity/oauth2/token"),
+                    query,
+                    Map.of("Metadata", "true"));
+            assertThat(response.statusCode())
+                    .as(version + ": " + response.body())
+                    .isEqualTo(200);
+        }
+        for (String version : List.of("2017-12-01", "2018-02-02", "latest")) {
+            Map<String, String> query = Map.of("api-version", version, "resource", GRAPH);
+            HttpResponse<String> response = send(
+                    URI.create(emulator.managedIdentityEndpoint() + "/metadata/identity/oauth2/token"),
+                    query,
+                    Map.of("Metadata", "true"));
+            assertThat(response.statusCode()).as(version).isEqualTo(400);
+            JsonObject body = TestClient.json(response);
+            assertThat(body.get("error").getAsString())
+                    .isEqualTo("Bad request. api-version is invalid or was not specified in the request. For more"
+                            + " information refer to aka.ms/azureimds");
+            assertThat(body.getAsJsonArray("newest-versions").get(0).getAsString())
+                    .isEqualTo("2025-04-07");
+        }
     }
 
     @Test
@@ -378,7 +436,7 @@ class ManagedIdentityEndpointTest {
         assertThat(claims.get("xms_mirid").getAsString()).isEqualTo(identity.resourceId());
         assertThat(claims.get("appidacr").getAsString()).isEqualTo("2");
         assertThat(claims.get("exp").getAsLong() - claims.get("nbf").getAsLong())
-                .isEqualTo(LIFETIME.getSeconds());
+                .isEqualTo(LIFETIME.getSeconds() + 300);
         if (identity.roles().isEmpty()) {
             assertThat(claims.has("roles")).isFalse();
         } else {

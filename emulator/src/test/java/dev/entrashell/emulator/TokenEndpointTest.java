@@ -1,5 +1,6 @@
 package dev.entrashell.emulator;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
@@ -76,6 +78,7 @@ class TokenEndpointTest {
         assertThat(header.get("typ").getAsString()).isEqualTo("JWT");
         assertThat(header.get("alg").getAsString()).isEqualTo("RS256");
         assertThat(header.get("kid").getAsString()).isNotBlank();
+        assertThat(header.get("nonce").getAsString()).isNotBlank();
 
         JsonObject claims = TestJwt.claims(token);
         assertThat(claims.get("aud").getAsString()).isEqualTo("https://graph.microsoft.com");
@@ -97,9 +100,12 @@ class TokenEndpointTest {
                         "AuditLog.Read.All",
                         "Device.Read.All",
                         "GroupMember.ReadWrite.All");
+        // Entra back-dates iat and nbf by five minutes; exp is the moment of issue plus expires_in.
         assertThat(claims.get("exp").getAsLong() - claims.get("iat").getAsLong())
-                .isEqualTo(3599);
+                .isEqualTo(3599 + 300);
         assertThat(claims.get("nbf").getAsLong()).isEqualTo(claims.get("iat").getAsLong());
+        assertThat(claims.get("iat").getAsLong())
+                .isBetween(Instant.now().getEpochSecond() - 310, Instant.now().getEpochSecond() - 290);
     }
 
     @Test
@@ -126,12 +132,10 @@ class TokenEndpointTest {
     }
 
     @Test
-    void acceptsTenantDomainInPathAndAudienceArrayAndV1Audience() {
+    void acceptsTenantDomainInPathAndAudienceArrayOfOneAndV1Audience() {
         URI byDomain = emulator.tokenEndpoint("ContosoDemo.onmicrosoft.com");
         ClientAssertions assertion = msalAssertion();
-        assertion.claims.put(
-                "aud",
-                List.of("https://example.com/other", emulator.loginEndpoint() + "/" + demo.domain() + "/oauth2/token"));
+        assertion.claims.put("aud", List.of(emulator.loginEndpoint() + "/" + demo.domain() + "/oauth2/token"));
 
         HttpResponse<String> response = client.postForm(byDomain, assertionForm(assertion.sign()));
 
@@ -243,7 +247,14 @@ class TokenEndpointTest {
                                 1, Base64.getUrlDecoder().decode(jwk.get("n").getAsString())),
                         new BigInteger(
                                 1, Base64.getUrlDecoder().decode(jwk.get("e").getAsString()))));
-        assertThat(TestJwt.verifyRs256(token, key)).isTrue();
+        // As with Entra's Graph tokens, the signature covers the hashed nonce, not the one sent.
+        assertThat(TestJwt.verifyRs256(token, key)).isFalse();
+        assertThat(TestJwt.verifyGraphToken(token, key)).isTrue();
+        X509Certificate signer = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Base64.getDecoder()
+                        .decode(jwk.getAsJsonArray("x5c").get(0).getAsString())));
+        assertThat(signer.getPublicKey()).isEqualTo(key);
+        assertThat(jwk.get("x5t").getAsString()).isEqualTo(TestJwt.x5t(signer));
 
         JsonObject v1 = TestClient.json(client.get(
                 URI.create(emulator.loginEndpoint() + "/" + demo.domain() + "/.well-known/openid-configuration"),
@@ -281,8 +292,9 @@ class TokenEndpointTest {
 
         String sha1Hex = HexFormat.of().withUpperCase().formatHex(TestJwt.digest("SHA-1", stranger));
         assertThat(description)
-                .contains("The key was not found.")
-                .contains("Thumbprint of key used by client: '" + sha1Hex + "'")
+                .startsWith("AADSTS700027: The certificate with identifier used to sign the client assertion is not"
+                        + " registered on application. [Reason - The key was not found., Thumbprint of key used by"
+                        + " client: '" + sha1Hex + "', Please visit")
                 .contains(demo.clientId());
     }
 
@@ -314,7 +326,11 @@ class TokenEndpointTest {
         String description = assertAadError(
                 client.postForm(tokenEndpoint, assertionForm(assertion.sign())), 401, "invalid_client", 700027);
 
-        assertThat(description).contains("Thumbprint of key used by client: ''");
+        assertThat(description)
+                .startsWith("AADSTS700027: The certificate with identifier used to sign the client assertion is not"
+                        + " registered on application. [Reason - The key was not found., Please visit the Azure"
+                        + " Portal")
+                .doesNotContain("Thumbprint");
     }
 
     @Test
@@ -393,19 +409,56 @@ class TokenEndpointTest {
     }
 
     @Test
-    void rejectsAssertionLivingLongerThanTenMinutes() {
+    void acceptsAssertionWithoutNbfAsMsalPythonSendsIt() {
         ClientAssertions assertion = msalAssertion();
-        assertion.claims.put("exp", Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
+        assertion.claims.remove("nbf");
+        assertion.claims.put("iat", Instant.now().getEpochSecond());
+
+        HttpResponse<String> response = client.postForm(tokenEndpoint, assertionForm(assertion.sign()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsExpiredAssertionWithoutNbf() {
+        ClientAssertions assertion = msalAssertion();
+        assertion.claims.remove("nbf");
+        assertion.claims.put("exp", Instant.now().minus(Duration.ofMinutes(10)).getEpochSecond());
 
         assertAadError(client.postForm(tokenEndpoint, assertionForm(assertion.sign())), 401, "invalid_client", 700024);
     }
 
     @Test
-    void rejectsAssertionWithoutJti() {
+    void acceptsAssertionLivingLongerThanTenMinutes() {
+        ClientAssertions assertion = msalAssertion();
+        assertion.claims.put("exp", Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
+
+        HttpResponse<String> response = client.postForm(tokenEndpoint, assertionForm(assertion.sign()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void acceptsAssertionWithoutJti() {
         ClientAssertions assertion = msalAssertion();
         assertion.claims.remove("jti");
 
-        assertAadError(client.postForm(tokenEndpoint, assertionForm(assertion.sign())), 401, "invalid_client", 50027);
+        HttpResponse<String> response = client.postForm(tokenEndpoint, assertionForm(assertion.sign()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsAudienceArrayOfTwoValues() {
+        ClientAssertions assertion = msalAssertion();
+        assertion.claims.put("aud", List.of(tokenEndpoint.toString(), "https://example.com/other"));
+
+        String description = assertAadError(
+                client.postForm(tokenEndpoint, assertionForm(assertion.sign())), 401, "invalid_client", 5002741);
+
+        assertThat(description)
+                .startsWith("AADSTS5002741: Number of audience values in the provided client credential exceed"
+                        + " maximum allowed. 2 audience values provided, maximum allowed is 1.");
     }
 
     @Test
@@ -588,7 +641,72 @@ class TokenEndpointTest {
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
+    // ---- v1.0 endpoint ----------------------------------------------------------------------------
+
+    @Test
+    void v1EndpointIssuesAGraphTokenForAResourceWithNumbersAsStrings() {
+        Map<String, String> form = secretForm(demo.clientSecret());
+        form.remove("scope");
+        form.put("resource", "https://graph.microsoft.com/");
+
+        HttpResponse<String> response = client.postForm(v1TokenEndpoint(), form);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject body = TestClient.json(response);
+        assertThat(body.keySet())
+                .containsExactlyInAnyOrder(
+                        "token_type",
+                        "expires_in",
+                        "ext_expires_in",
+                        "expires_on",
+                        "not_before",
+                        "resource",
+                        "access_token");
+        assertThat(body.get("expires_in").getAsJsonPrimitive().isString()).isTrue();
+        assertThat(body.get("expires_in").getAsString()).isEqualTo("3599");
+        assertThat(body.get("resource").getAsString()).isEqualTo("https://graph.microsoft.com/");
+        String token = body.get("access_token").getAsString();
+        JsonObject claims = TestJwt.claims(token);
+        assertThat(body.get("expires_on").getAsString())
+                .isEqualTo(claims.get("exp").getAsString());
+        assertThat(body.get("not_before").getAsString())
+                .isEqualTo(claims.get("nbf").getAsString());
+        assertThat(client.get(URI.create(emulator.graphEndpoint() + "/v1.0/organization"), token)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void v1EndpointAcceptsACertificateAssertionForItsOwnAddress() {
+        ClientAssertions assertion = msalAssertion();
+        assertion.claims.put("aud", v1TokenEndpoint().toString());
+        Map<String, String> form = assertionForm(assertion.sign());
+        form.remove("scope");
+        form.put("resource", "00000003-0000-0000-c000-000000000000");
+
+        HttpResponse<String> response = client.postForm(v1TokenEndpoint(), form);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void v1EndpointRequiresAKnownResource() {
+        Map<String, String> withoutResource = secretForm(demo.clientSecret());
+
+        String missing =
+                assertAadError(client.postForm(v1TokenEndpoint(), withoutResource), 400, "invalid_request", 900144);
+        assertThat(missing).contains("'resource'");
+
+        Map<String, String> unknown = secretForm(demo.clientSecret());
+        unknown.put("resource", "https://management.azure.com/");
+        assertAadError(client.postForm(v1TokenEndpoint(), unknown), 400, "invalid_resource", 500011);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
+
+    private static URI v1TokenEndpoint() {
+        return URI.create(emulator.loginEndpoint() + "/" + demo.tenantId() + "/oauth2/token");
+    }
 
     private static ClientAssertions msalAssertion() {
         return ClientAssertions.msal(

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -30,6 +31,12 @@ public final class Directory {
     private static final class TenantState {
         private final Tenant tenant;
         private final ConcurrentMap<String, AppRegistration> applications = new ConcurrentHashMap<>();
+        /**
+         * Secrets added through Graph to applications that are not registered here (the seeded
+         * ones), by app id then key id: they sign in with them, as on Entra.
+         */
+        private final ConcurrentMap<String, Map<String, String>> graphOnlySecrets = new ConcurrentHashMap<>();
+
         private final TenantObjects objects;
 
         private TenantState(Tenant tenant) {
@@ -96,8 +103,47 @@ public final class Directory {
         return application;
     }
 
+    /**
+     * The app that signs in with this client id: a registration, or else an application object with
+     * a service principal that only Graph knows (the seeded apps), as Entra signs in any app of the
+     * tenant. Such an app has no certificate whose key the emulator holds; it signs in with the
+     * secrets added to it through Graph, and with its service principal's Graph roles.
+     */
     public Optional<AppRegistration> application(String tenantIdOrDomain, String clientId) {
-        return state(tenantIdOrDomain).map(state -> state.applications.get(clientId.toLowerCase(Locale.ROOT)));
+        return state(tenantIdOrDomain).flatMap(state -> {
+            AppRegistration registered = state.applications.get(clientId.toLowerCase(Locale.ROOT));
+            return registered != null ? Optional.of(registered) : graphOnlyApplication(state, clientId);
+        });
+    }
+
+    private static Optional<AppRegistration> graphOnlyApplication(TenantState state, String clientId) {
+        if (!Guids.isGuid(clientId)) {
+            return Optional.empty();
+        }
+        try (TenantObjects.Held held = state.objects.read()) {
+            Optional<Application> application = state.objects.applicationByAppId(clientId);
+            Optional<ServicePrincipal> principal = state.objects.servicePrincipalByAppId(clientId);
+            if (application.isEmpty() || principal.isEmpty()) {
+                return Optional.empty();
+            }
+            Set<String> roles = new TreeSet<>();
+            for (AppRoleAssignment assignment :
+                    state.objects.appRoleAssignments(principal.get().id())) {
+                FirstPartyApis.MICROSOFT_GRAPH_ROLES.stream()
+                        .filter(role -> role.id().equals(assignment.appRoleId()))
+                        .forEach(role -> roles.add(role.value()));
+            }
+            List<String> secrets = List.copyOf(state.graphOnlySecrets
+                    .getOrDefault(application.get().appId().toLowerCase(Locale.ROOT), Map.of())
+                    .values());
+            return Optional.of(new AppRegistration(
+                    application.get().appId(),
+                    principal.get().id(),
+                    application.get().displayName(),
+                    List.of(),
+                    secrets,
+                    roles));
+        }
     }
 
     public List<AppRegistration> applications(String tenantIdOrDomain) {
@@ -146,6 +192,9 @@ public final class Directory {
                 List<PasswordCredential> passwords = new ArrayList<>(application.passwordCredentials());
                 passwords.add(credential);
                 state.objects.putApplication(application.withPasswordCredentials(passwords));
+                state.graphOnlySecrets
+                        .computeIfAbsent(application.appId().toLowerCase(Locale.ROOT), id -> new ConcurrentHashMap<>())
+                        .put(credential.keyId().toLowerCase(Locale.ROOT), secret);
             }
             return credential;
         }
@@ -174,6 +223,9 @@ public final class Directory {
             if (!passwords.removeIf(p -> p.keyId().equalsIgnoreCase(keyId))) {
                 return false;
             }
+            state.graphOnlySecrets
+                    .getOrDefault(application.appId().toLowerCase(Locale.ROOT), new ConcurrentHashMap<>())
+                    .remove(keyId.toLowerCase(Locale.ROOT));
             state.objects.putApplication(application.withPasswordCredentials(passwords));
             return true;
         }

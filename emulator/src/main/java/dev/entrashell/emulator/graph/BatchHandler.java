@@ -2,6 +2,7 @@ package dev.entrashell.emulator.graph;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,9 @@ import dev.entrashell.emulator.json.Json;
  * {@code POST /$batch}: JSON batching as Graph does it. At most 20 requests with unique ids; each
  * runs through the same pipeline as a request of its own (route, roles, throttling) with the
  * batch's token; {@code dependsOn} orders them and a failed dependency fails its dependents with
- * 424. The answer is 200 with one response per request, in the order they were given.
+ * 424. The answer is 200 with one response per request, in reverse order: Graph promises no order
+ * (clients must match responses by id), and an emulator answering in request order would let a
+ * client that matches by position pass here and fail on Graph.
  */
 final class BatchHandler {
     static final int MAX_REQUESTS = 20;
@@ -74,10 +77,12 @@ final class BatchHandler {
         for (Item item : order) {
             answers.put(item.id().toLowerCase(Locale.ROOT), run(request, item, answers));
         }
+        List<Item> answerOrder = new ArrayList<>(items);
+        Collections.reverse(answerOrder);
         return GraphResponse.ok(out -> {
             out.beginObject();
             out.name("responses").beginArray();
-            for (Item item : items) {
+            for (Item item : answerOrder) {
                 GraphServer.Answer answer = answers.get(item.id().toLowerCase(Locale.ROOT));
                 out.beginObject();
                 out.name("id").value(item.id());

@@ -53,9 +53,18 @@ final class Bodies {
 
     private Bodies() {}
 
-    /** The body as a JSON object. */
+    /**
+     * The body as a JSON object. Graph reads a body only when {@code Content-Type} says it is JSON:
+     * without the header, or with another type, even valid JSON is refused.
+     */
     static JsonObject object(GraphRequest request) throws GraphException {
         String text = new String(request.body(), StandardCharsets.UTF_8).strip();
+        boolean json = request.header("Content-Type")
+                .map(type -> type.strip().toLowerCase(Locale.ROOT).startsWith("application/json"))
+                .orElse(false);
+        if (!json) {
+            throw unreadablePayload();
+        }
         try {
             JsonElement element = text.isEmpty() ? null : JsonParser.parseString(text);
             if (element != null && element.isJsonObject()) {
@@ -64,8 +73,12 @@ final class Bodies {
         } catch (JsonParseException e) {
             // answered below
         }
-        throw GraphException.badRequest("Unable to read JSON request payload. Please ensure Content-Type header is set"
-                + " and payload is of valid JSON format.");
+        throw unreadablePayload();
+    }
+
+    static GraphException unreadablePayload() {
+        return GraphException.badRequest("Unable to read JSON request payload. Please ensure Content-Type header is"
+                + " set and payload is of valid JSON format.");
     }
 
     /**

@@ -269,8 +269,7 @@ final class GroupWrites {
         JsonObject body = Bodies.object(request);
         JsonElement id = body.get("@odata.id");
         if (id == null || !id.isJsonPrimitive()) {
-            throw GraphException.badRequest("Unable to read JSON request payload. Please ensure Content-Type header"
-                    + " is set and payload is of valid JSON format.");
+            throw Bodies.unreadablePayload();
         }
         return referencedId(request, id.getAsString(), "@odata.id", property);
     }

@@ -22,6 +22,7 @@ import dev.entrashell.emulator.graph.query.EntityTypes;
 import dev.entrashell.emulator.graph.query.Expansion;
 import dev.entrashell.emulator.graph.query.Filter;
 import dev.entrashell.emulator.graph.query.OrderBy;
+import dev.entrashell.emulator.graph.query.Property;
 import dev.entrashell.emulator.graph.query.Search;
 import dev.entrashell.emulator.graph.query.Selection;
 
@@ -390,7 +391,13 @@ public final class Listings {
             out.name("value").beginArray();
             for (Object item : page) {
                 out.beginObject();
-                writeBody(out, objects, item, plan.selection, plan.expansion, source.mixed());
+                if (source.mixed()
+                        && !ReadableTypes.readable(
+                                EntityTypes.of(item), request.caller().roles())) {
+                    writeLimited(out, item, plan.selection);
+                } else {
+                    writeBody(out, objects, item, plan.selection, plan.expansion, source.mixed());
+                }
                 out.endObject();
             }
             out.endArray();
@@ -398,6 +405,18 @@ public final class Listings {
             return json.bytes();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** An object of a kind the caller may not read: its type and id, the other properties null. */
+    private static void writeLimited(JsonWriter out, Object object, Selection selection) throws IOException {
+        EntityType<?> type = EntityTypes.of(object);
+        out.name("@odata.type").value(type.odataType());
+        out.name("id").value(idOf(object));
+        for (Property<?> property : selection.propertiesFor(type)) {
+            if (!property.name().equals("id")) {
+                out.name(property.name()).nullValue();
+            }
         }
     }
 

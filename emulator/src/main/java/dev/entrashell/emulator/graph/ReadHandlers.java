@@ -151,11 +151,16 @@ final class ReadHandlers {
         throw GraphException.badRequest("/me request is only valid with delegated authentication flow.");
     }
 
-    /** The objects of the cast's type, listed as that type's collection. */
+    /**
+     * The objects of the cast's type, listed as that type's collection. Graph takes the type with its
+     * namespace, {@code microsoft.graph.user}, or with the namespace's alias, {@code graph.user} (what
+     * the Graph SDKs send).
+     */
     private static Listings.Source cast(GraphRequest request, Supplier<List<?>> items) throws GraphException {
         String cast = request.pathParameter("type");
+        String qualified = cast.regionMatches(true, 0, "graph.", 0, 6) ? "microsoft." + cast : cast;
         EntityType<?> type = EntityTypes.DIRECTORY_OBJECT_TYPES.stream()
-                .filter(t -> t.qualifiedName().equalsIgnoreCase(cast))
+                .filter(t -> t.qualifiedName().equalsIgnoreCase(qualified))
                 .findFirst()
                 .orElseThrow(() -> GraphException.segmentNotFound(cast));
         return new Listings.Source(

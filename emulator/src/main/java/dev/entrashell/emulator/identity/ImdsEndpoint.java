@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.ManagedIdentity;
@@ -22,8 +23,10 @@ import dev.entrashell.emulator.token.error.AadErrors;
  * The Azure Instance Metadata Service's token endpoint, {@code GET
  * /metadata/identity/oauth2/token?api-version=2018-02-01&resource=R}, as a VM sees it at
  * 169.254.169.254 and as MSAL reaches it through {@code AZURE_POD_IDENTITY_AUTHORITY_HOST}.
- * Requires {@code Metadata: true} (a request a server-side request forgery can forge rarely carries
- * it). One optional identity selector: {@code client_id}, {@code object_id} or {@code msi_res_id}
+ * Requires {@code Metadata: true} and refuses a request carrying {@code X-Forwarded-For}, as Azure
+ * does, so a request relayed by a proxy or forged by a server-side request forgery is refused. Any
+ * IMDS api-version from the identity category's first (2018-02-01) on is served; another is refused
+ * with IMDS's versioning error and its newest versions. One optional identity selector: {@code client_id}, {@code object_id} or {@code msi_res_id}
  * ({@code mi_res_id} is accepted as its newer name). Every value in the success response is a
  * string, {@code refresh_token} empty; errors are {@code {"error","error_description"}}, and what
  * Entra itself refuses (an unknown resource) comes back as Entra's whole error body.
@@ -31,6 +34,42 @@ import dev.entrashell.emulator.token.error.AadErrors;
 final class ImdsEndpoint {
     static final String PATH = "/metadata/identity/oauth2/token";
     static final String API_VERSION = "2018-02-01";
+
+    /**
+     * IMDS's supported versions from 2018-02-01, when the identity category came, newest first
+     * (learn.microsoft.com/azure/virtual-machines/instance-metadata-service, "Supported API versions").
+     */
+    static final List<String> API_VERSIONS = List.of(
+            "2025-04-07",
+            "2024-07-17",
+            "2024-03-15",
+            "2023-11-15",
+            "2023-07-01",
+            "2021-12-13",
+            "2021-11-15",
+            "2021-11-01",
+            "2021-10-01",
+            "2021-08-01",
+            "2021-05-01",
+            "2021-03-01",
+            "2021-02-01",
+            "2021-01-01",
+            "2020-12-01",
+            "2020-10-01",
+            "2020-09-01",
+            "2020-07-15",
+            "2020-06-01",
+            "2019-11-01",
+            "2019-08-15",
+            "2019-08-01",
+            "2019-06-04",
+            "2019-06-01",
+            "2019-04-30",
+            "2019-03-11",
+            "2019-02-01",
+            "2018-10-01",
+            "2018-04-02",
+            API_VERSION);
 
     private static final Map<String, IdentitySelector.Kind> SELECTORS = selectors();
     private static final String CONTENT_TYPE = "application/json; charset=utf-8";
@@ -61,6 +100,10 @@ final class ImdsEndpoint {
         if (!request.header("Metadata").map("true"::equals).orElse(false)) {
             return error("invalid_request", "Required metadata header not specified");
         }
+        if (request.header("X-Forwarded-For").isPresent()) {
+            // Azure documents the refusal, not its wording: this body is the emulator's.
+            return error("invalid_request", "Requests with an X-Forwarded-For header are refused; call IMDS directly");
+        }
         IdentityQuery query;
         try {
             query = IdentityQuery.of(request);
@@ -71,10 +114,8 @@ final class ImdsEndpoint {
         if (apiVersion.isEmpty()) {
             return error("invalid_request", "Required query variable 'api-version' is missing");
         }
-        if (!apiVersion.get().equals(API_VERSION)) {
-            return error(
-                    "invalid_request",
-                    "Invalid api-version '" + apiVersion.get() + "'; the identity endpoint supports " + API_VERSION);
+        if (!API_VERSIONS.contains(apiVersion.get())) {
+            return unknownApiVersion();
         }
         Optional<String> resource = query.get("resource");
         if (resource.isEmpty()) {
@@ -112,6 +153,19 @@ final class ImdsEndpoint {
         body.addProperty("resource", resource.get());
         body.addProperty("token_type", "Bearer");
         return json(200, body);
+    }
+
+    /** IMDS's own versioning error, as its documentation shows it. */
+    private static ServerResponse unknownApiVersion() {
+        JsonObject body = new JsonObject();
+        body.addProperty(
+                "error",
+                "Bad request. api-version is invalid or was not specified in the request. For more information refer"
+                        + " to aka.ms/azureimds");
+        JsonArray newest = new JsonArray();
+        API_VERSIONS.subList(0, 3).forEach(newest::add);
+        body.add("newest-versions", newest);
+        return json(400, body);
     }
 
     private static ServerResponse error(String error, String description) {

@@ -15,34 +15,43 @@ import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.jwt.Base64Url;
 import dev.entrashell.emulator.jwt.TokenSigningKey;
 
-/** Issues app-only Graph access tokens shaped like Entra's v1.0 tokens for Graph. */
+/**
+ * Issues app-only Graph access tokens shaped like Entra's v1.0 tokens for Graph: {@code iat} and
+ * {@code nbf} five minutes before the moment of issue (Entra's allowance for clock skew), and a
+ * {@code nonce} in the header.
+ */
 public final class AccessTokenIssuer {
+    /** How far Entra back-dates {@code iat} and {@code nbf}. */
+    static final Duration BACK_DATING = Duration.ofMinutes(5);
+
     private final TokenSigningKey key;
     private final Clock clock;
     private final Duration lifetime;
+    private final Duration managedIdentityLifetime;
     private final SecureRandom random = new SecureRandom();
 
     /**
      * An issued token and how long it lives, for the {@code expires_in} of the response.
      *
      * @param notBefore the token's {@code nbf} (and {@code iat}), seconds since the epoch
+     * @param expiresOn the token's {@code exp}, seconds since the epoch
      */
-    public record IssuedToken(String accessToken, long expiresInSeconds, long notBefore) {
-        /** The token's {@code exp}, seconds since the epoch. */
-        public long expiresOn() {
-            return notBefore + expiresInSeconds;
-        }
-
+    public record IssuedToken(String accessToken, long expiresInSeconds, long notBefore, long expiresOn) {
         @Override
         public String toString() {
             return "IssuedToken[expiresIn=" + expiresInSeconds + "]";
         }
     }
 
-    public AccessTokenIssuer(TokenSigningKey key, Clock clock, Duration lifetime) {
+    /**
+     * @param lifetime how long an app's token lives ({@code expires_in})
+     * @param managedIdentityLifetime how long a managed identity's token lives (about a day on Azure)
+     */
+    public AccessTokenIssuer(TokenSigningKey key, Clock clock, Duration lifetime, Duration managedIdentityLifetime) {
         this.key = key;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.managedIdentityLifetime = managedIdentityLifetime;
     }
 
     /** The {@code iss} of v1.0 tokens, which Graph's tokens are. */
@@ -58,7 +67,8 @@ public final class AccessTokenIssuer {
                 app.displayName(),
                 app.roles(),
                 credential,
-                null);
+                null,
+                lifetime);
     }
 
     /**
@@ -74,7 +84,8 @@ public final class AccessTokenIssuer {
                 identity.displayName(),
                 identity.roles(),
                 ClientCredentialType.CERTIFICATE,
-                identity.resourceId());
+                identity.resourceId(),
+                managedIdentityLifetime);
     }
 
     private IssuedToken issue(
@@ -84,14 +95,16 @@ public final class AccessTokenIssuer {
             String displayName,
             Set<String> grantedRoles,
             ClientCredentialType credential,
-            String managedIdentityResourceId) {
+            String managedIdentityResourceId,
+            Duration tokenLifetime) {
         long now = clock.instant().getEpochSecond();
-        long expiresIn = lifetime.getSeconds();
+        long issuedAt = now - BACK_DATING.getSeconds();
+        long expiresIn = tokenLifetime.getSeconds();
         JsonObject claims = new JsonObject();
         claims.addProperty("aud", GraphResource.URI);
         claims.addProperty("iss", issuerFor(tenant.id()));
-        claims.addProperty("iat", now);
-        claims.addProperty("nbf", now);
+        claims.addProperty("iat", issuedAt);
+        claims.addProperty("nbf", issuedAt);
         claims.addProperty("exp", now + expiresIn);
         claims.addProperty("app_displayname", displayName);
         claims.addProperty("appid", appId);
@@ -112,11 +125,15 @@ public final class AccessTokenIssuer {
         if (managedIdentityResourceId != null) {
             claims.addProperty("xms_mirid", managedIdentityResourceId);
         }
-        return new IssuedToken(key.sign(claims), expiresIn, now);
+        return new IssuedToken(key.signWithNonce(claims, randomBase64Url(48)), expiresIn, issuedAt, now + expiresIn);
     }
 
     private String uniqueTokenId() {
-        byte[] bytes = new byte[16];
+        return randomBase64Url(16);
+    }
+
+    private String randomBase64Url(int size) {
+        byte[] bytes = new byte[size];
         random.nextBytes(bytes);
         return Base64Url.encode(bytes);
     }

@@ -31,8 +31,12 @@ import dev.entrashell.emulator.token.sni.SubjectNameIssuerVerifier;
  * clients under test.
  */
 public final class ClientAssertionVerifier {
-    /** Entra refuses assertions meant to live longer than this (MSAL makes them exactly this long). */
-    static final Duration MAXIMUM_LIFETIME = Duration.ofMinutes(10);
+    /**
+     * What the time-range error prints as "valid from" when the assertion has no {@code nbf}: the
+     * emulator's choice (.NET's DateTime.MinValue), since the claim is optional and Entra's wording
+     * for that case is not known.
+     */
+    private static final Instant NO_NOT_BEFORE = Instant.parse("0001-01-01T00:00:00Z");
 
     private final LoginEndpoints endpoints;
     private final Clock clock;
@@ -101,14 +105,14 @@ public final class ClientAssertionVerifier {
         return ClientCredentialType.CERTIFICATE;
     }
 
-    /** The claims of an assertion the app signed itself: issuer, subject, audience, times, jti. */
+    /**
+     * The claims of an assertion the app signed itself: issuer, subject, audience and times. Entra
+     * requires neither {@code jti} nor {@code nbf} (MSAL Python sends no {@code nbf}).
+     */
     private void checkClaims(Jws jws, AppRegistration app, Tenant tenant, Instant now) throws AadErrorException {
         checkIssuerAndSubject(jws, app);
         checkAudience(jws, tenant);
         checkTimeWindow(jws, now);
-        if (jws.claimString("jti").filter(jti -> !jti.isBlank()).isEmpty()) {
-            throw new AadErrorException(AadErrors.malformedAssertion("The 'jti' claim is missing."));
-        }
     }
 
     private static JwsAlgorithm algorithm(Jws jws) throws AadErrorException {
@@ -175,40 +179,45 @@ public final class ClientAssertionVerifier {
         }
     }
 
-    /** {@code aud} may be one string or an array of strings; one of them must be our token endpoint. */
+    /**
+     * {@code aud} is one string, or an array holding one string (Entra refuses an array of more); it
+     * must be our token endpoint.
+     */
     private void checkAudience(Jws jws, Tenant tenant) throws AadErrorException {
         JsonElement aud = jws.claims().get("aud");
-        boolean matches = false;
-        if (aud instanceof JsonPrimitive primitive && primitive.isString()) {
-            matches = endpoints.isAudienceFor(primitive.getAsString(), tenant);
-        } else if (aud != null && aud.isJsonArray()) {
-            for (JsonElement element : aud.getAsJsonArray()) {
-                if (element instanceof JsonPrimitive primitive
-                        && primitive.isString()
-                        && endpoints.isAudienceFor(primitive.getAsString(), tenant)) {
-                    matches = true;
-                }
+        if (aud != null && aud.isJsonArray()) {
+            if (aud.getAsJsonArray().size() > 1) {
+                throw new AadErrorException(
+                        AadErrors.tooManyAssertionAudiences(aud.getAsJsonArray().size()));
             }
+            aud = aud.getAsJsonArray().isEmpty() ? null : aud.getAsJsonArray().get(0);
         }
+        boolean matches = aud instanceof JsonPrimitive primitive
+                && primitive.isString()
+                && endpoints.isAudienceFor(primitive.getAsString(), tenant);
         if (!matches) {
             throw new AadErrorException(AadErrors.assertionAudienceMismatch());
         }
     }
 
+    /**
+     * {@code exp} is required and must not have passed; {@code nbf}, when present, must have come.
+     * Entra sets no limit on how long an assertion may live.
+     */
     private void checkTimeWindow(Jws jws, Instant now) throws AadErrorException {
         Optional<Long> exp = jws.claimNumber("exp");
-        Optional<Long> nbf = jws.claimNumber("nbf");
-        if (exp.isEmpty() || nbf.isEmpty()) {
-            throw new AadErrorException(AadErrors.malformedAssertion(
-                    "The '" + (exp.isEmpty() ? "exp" : "nbf") + "' claim is missing or is not a number."));
+        if (exp.isEmpty()) {
+            throw new AadErrorException(AadErrors.malformedAssertion("The 'exp' claim is missing or is not a number."));
+        }
+        if (jws.claims().has("nbf") && jws.claimNumber("nbf").isEmpty()) {
+            throw new AadErrorException(AadErrors.malformedAssertion("The 'nbf' claim is not a number."));
         }
         Instant expiry = Instant.ofEpochSecond(exp.get());
-        Instant notBefore = Instant.ofEpochSecond(nbf.get());
+        Instant notBefore = jws.claimNumber("nbf").map(Instant::ofEpochSecond).orElse(NO_NOT_BEFORE);
         boolean expired = now.isAfter(expiry.plus(skew));
         boolean early = now.isBefore(notBefore.minus(skew));
-        boolean tooLong = Duration.between(notBefore, expiry).compareTo(MAXIMUM_LIFETIME.plus(skew)) > 0;
         boolean inverted = expiry.isBefore(notBefore);
-        if (expired || early || tooLong || inverted) {
+        if (expired || early || inverted) {
             throw new AadErrorException(AadErrors.assertionOutsideTimeRange(now, notBefore, expiry));
         }
     }

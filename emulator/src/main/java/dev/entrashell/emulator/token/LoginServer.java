@@ -69,7 +69,10 @@ public final class LoginServer implements RequestHandler {
         String tenant = segments.get(0);
         List<String> rest = segments.subList(1, segments.size());
         if (rest.equals(List.of("oauth2", "v2.0", "token"))) {
-            return tokenEndpoint.handle(request, tenant);
+            return tokenEndpoint.handle(request, tenant, TokenEndpoint.Version.V2);
+        }
+        if (rest.equals(List.of("oauth2", "token"))) {
+            return tokenEndpoint.handle(request, tenant, TokenEndpoint.Version.V1);
         }
         Document document = Document.of(rest);
         if (document == null) {

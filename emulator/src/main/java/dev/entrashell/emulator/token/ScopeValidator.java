@@ -59,6 +59,16 @@ public final class ScopeValidator {
     }
 
     /**
+     * Checks the {@code resource} of a v1.0 token request, which names the resource itself rather
+     * than a scope: it must be Graph.
+     */
+    public void validateResource(String resource, Tenant tenant) throws AadErrorException {
+        if (!isGraph(resource)) {
+            throw new AadErrorException(AadErrors.resourceNotFound(resource, tenant.organizationName()));
+        }
+    }
+
+    /**
      * True when a resource (an application ID URI or application id, without {@code /.default})
      * names Graph: what the managed identity endpoints' {@code resource} parameter must name.
      */

@@ -21,8 +21,11 @@ import dev.entrashell.emulator.token.error.AadErrorException;
 import dev.entrashell.emulator.token.error.AadErrors;
 
 /**
- * {@code POST /{tenant}/oauth2/v2.0/token} for the client credentials grant. Checks run in Entra's
- * order and the first failure answers: tenant, grant type, client, scope, client authentication.
+ * {@code POST /{tenant}/oauth2/v2.0/token} for the client credentials grant, and its v1.0
+ * predecessor {@code POST /{tenant}/oauth2/token} (advertised by the v1 discovery document), which
+ * takes {@code resource} instead of {@code scope} and answers every number as a string, with
+ * {@code expires_on}, {@code not_before} and {@code resource}. Checks run in Entra's order and the
+ * first failure answers: tenant, grant type, client, scope or resource, client authentication.
  */
 public final class TokenEndpoint {
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
@@ -51,7 +54,13 @@ public final class TokenEndpoint {
         this.clock = clock;
     }
 
-    public ServerResponse handle(ServerRequest request, String tenantSegment) {
+    /** Which token endpoint a request came to. */
+    public enum Version {
+        V1,
+        V2
+    }
+
+    public ServerResponse handle(ServerRequest request, String tenantSegment, Version version) {
         RequestIds ids = RequestIds.of(request);
         if (request.method().equals("OPTIONS")) {
             return new ServerResponse(200, Map.of("Allow", "POST, OPTIONS"), new byte[0]);
@@ -60,21 +69,39 @@ public final class TokenEndpoint {
             if (!request.method().equals("POST")) {
                 throw new AadErrorException(AadErrors.methodNotAllowed(request.method()));
             }
-            AccessTokenIssuer.IssuedToken token = grant(request, tenantSegment);
-            JsonObject body = new JsonObject();
-            body.addProperty("token_type", "Bearer");
-            body.addProperty("expires_in", token.expiresInSeconds());
-            body.addProperty("ext_expires_in", token.expiresInSeconds());
-            body.addProperty("access_token", token.accessToken());
-            return responses.json(200, body, ids);
+            Tenant tenant = tenants.resolve(tenantSegment);
+            Form form = Form.of(request);
+            AccessTokenIssuer.IssuedToken token = grant(request, form, tenant, version);
+            return responses.json(200, version == Version.V1 ? v1Body(token, form) : v2Body(token), ids);
         } catch (AadErrorException e) {
             return responses.error(e.error(), ids, clock.instant());
         }
     }
 
-    private AccessTokenIssuer.IssuedToken grant(ServerRequest request, String tenantSegment) throws AadErrorException {
-        Tenant tenant = tenants.resolve(tenantSegment);
-        Form form = Form.of(request);
+    private static JsonObject v2Body(AccessTokenIssuer.IssuedToken token) {
+        JsonObject body = new JsonObject();
+        body.addProperty("token_type", "Bearer");
+        body.addProperty("expires_in", token.expiresInSeconds());
+        body.addProperty("ext_expires_in", token.expiresInSeconds());
+        body.addProperty("access_token", token.accessToken());
+        return body;
+    }
+
+    /** v1.0 answers numbers as strings and says when the token starts and ends, and for what. */
+    private static JsonObject v1Body(AccessTokenIssuer.IssuedToken token, Form form) throws AadErrorException {
+        JsonObject body = new JsonObject();
+        body.addProperty("token_type", "Bearer");
+        body.addProperty("expires_in", String.valueOf(token.expiresInSeconds()));
+        body.addProperty("ext_expires_in", String.valueOf(token.expiresInSeconds()));
+        body.addProperty("expires_on", String.valueOf(token.expiresOn()));
+        body.addProperty("not_before", String.valueOf(token.notBefore()));
+        body.addProperty("resource", form.required("resource"));
+        body.addProperty("access_token", token.accessToken());
+        return body;
+    }
+
+    private AccessTokenIssuer.IssuedToken grant(ServerRequest request, Form form, Tenant tenant, Version version)
+            throws AadErrorException {
         Optional<BasicCredentials> basic = BasicCredentials.of(request);
 
         String grantType = form.required("grant_type");
@@ -96,7 +123,11 @@ public final class TokenEndpoint {
                 .orElseThrow(() ->
                         new AadErrorException(AadErrors.applicationNotFound(clientId, tenant.organizationName())));
 
-        scopes.validate(form.required("scope"), tenant);
+        if (version == Version.V1) {
+            scopes.validateResource(form.required("resource"), tenant);
+        } else {
+            scopes.validate(form.required("scope"), tenant);
+        }
 
         ClientCredentialType credential = authenticate(form, basic, app, tenant);
         return issuer.issue(tenant, app, credential);

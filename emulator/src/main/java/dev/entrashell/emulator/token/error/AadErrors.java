@@ -145,13 +145,20 @@ public final class AadErrors {
                 "JWT token is invalid or malformed." + (reason == null ? "" : " [Reason - " + reason + "]"));
     }
 
+    /**
+     * Entra's current wording; it names the thumbprint only when the assertion's header had one.
+     *
+     * @param thumbprint the thumbprint the header named, or empty
+     */
     public static AadError assertionKeyNotFound(String thumbprint, String clientId) {
         return new AadError(
                 401,
                 "invalid_client",
                 700027,
-                "Client assertion failed signature validation. [Reason - The key was not found., Thumbprint of"
-                        + " key used by client: '" + thumbprint + "', " + configuredKeysHint(clientId) + "]");
+                "The certificate with identifier used to sign the client assertion is not registered on application."
+                        + " [Reason - The key was not found., "
+                        + (thumbprint.isEmpty() ? "" : "Thumbprint of key used by client: '" + thumbprint + "', ")
+                        + configuredKeysHint(clientId) + "]");
     }
 
     /**
@@ -199,6 +206,16 @@ public final class AadErrors {
                 "invalid_client",
                 700023,
                 "Client assertion audience claim does not match Realm issuer. " + CERTIFICATE_CREDENTIALS_DOC);
+    }
+
+    /** The assertion's {@code aud} is an array of more than one value. */
+    public static AadError tooManyAssertionAudiences(int count) {
+        return new AadError(
+                401,
+                "invalid_client",
+                5002741,
+                "Number of audience values in the provided client credential exceed maximum allowed. " + count
+                        + " audience values provided, maximum allowed is 1.");
     }
 
     public static AadError assertionOutsideTimeRange(Instant now, Instant notBefore, Instant expiry) {
