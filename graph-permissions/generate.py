@@ -6,7 +6,13 @@ Input: permissions/new/permissions.json of github.com/microsoftgraph/microsoft-g
 Graph path and method, the application permissions (app roles) that allow it, least privileged
 first. Python 3 standard library only.
 
-Usage: generate.py PERMISSIONS_JSON SOURCE_COMMIT > graph-permissions.tsv
+Usage: generate.py PERMISSIONS_JSON SOURCE_COMMIT [CSDL_XML] > graph-permissions.tsv
+
+CSDL_XML (optional): Graph's v1.0 CSDL, clean_v10_metadata/cleanMetadata.xml of
+github.com/microsoftgraph/msgraph-metadata. The permission metadata writes most paths in lower case
+("/auditlogs/signins"); Graph matches paths case-insensitively, so this changes nothing Graph does,
+but completion and `permissions` then show the names as Graph's schema spells them
+("/auditLogs/signIns"). Only the case of a segment changes, from the schema's Name attributes.
 
 supplement.tsv beside this script adds the few operations Graph's API reference documents and the
 metadata lacks (each with the page it comes from). Paths the metadata writes with a query string
@@ -23,6 +29,7 @@ Paths are written as the metadata writes them; {id} and {value}-style segments a
 """
 import json
 import os
+import re
 import sys
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -38,7 +45,28 @@ def breadth(role):
     return 2
 
 
-def main(source, commit):
+def schema_spellings(csdl):
+    """lower-case name -> the spelling Graph's schema uses most, from every Name="..." in the CSDL."""
+    counts = {}
+    with open(csdl, encoding="utf-8") as f:
+        for name in re.findall(r'\bName="([A-Za-z][A-Za-z0-9_.]*)"', f.read()):
+            by_case = counts.setdefault(name.lower(), {})
+            by_case[name] = by_case.get(name, 0) + 1
+    return {low: max(cases, key=lambda c: (cases[c], c)) for low, cases in counts.items()}
+
+
+def recased(path, names):
+    """Each all-lower-case literal segment as the schema spells it; variables and the rest unchanged."""
+    segments = []
+    for segment in path.split("/"):
+        head, paren, tail = segment.partition("(")
+        if head == head.lower() and head in names:
+            head = names[head]
+        segments.append(head + paren + tail)
+    return "/".join(segments)
+
+
+def main(source, commit, csdl=None):
     with open(source, encoding="utf-8") as f:
         permissions = json.load(f)["permissions"]
 
@@ -88,12 +116,18 @@ def main(source, commit):
     def order(roles):
         return sorted(roles, key=lambda r: (levels[r], not roles[r], breadth(r), r.lower()))
 
+    if csdl:
+        names = schema_spellings(csdl)
+        spelling = {key: recased(path, names) for key, path in spelling.items()}
+
     used = sorted({r for methods in allowed.values() for roles in methods.values() for r in roles}, key=str.lower)
     index = {name: i for i, name in enumerate(used)}
     out = sys.stdout
     out.write("# Graph application permissions per path and method, least privileged first.\n")
     out.write("# Source: github.com/microsoftgraph/microsoft-graph-devx-content permissions/new/permissions.json\n")
     out.write("# at commit %s (MIT licence, Copyright (c) Microsoft Graph).\n" % commit)
+    if csdl:
+        out.write("# Segment spelling from Graph's v1.0 CSDL (msgraph-metadata clean_v10_metadata/cleanMetadata.xml).\n")
     out.write("# Regenerate with graph-permissions/generate.py; do not edit by hand.\n")
     for name in used:
         out.write("R\t%s\t%d\n" % (name, levels[name]))
@@ -108,6 +142,6 @@ def main(source, commit):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: generate.py PERMISSIONS_JSON SOURCE_COMMIT > graph-permissions.tsv")
-    main(sys.argv[1], sys.argv[2])
+    if len(sys.argv) not in (3, 4):
+        sys.exit("usage: generate.py PERMISSIONS_JSON SOURCE_COMMIT [CSDL_XML] > graph-permissions.tsv")
+    main(*sys.argv[1:])
