@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import com.google.gson.JsonElement;
@@ -76,6 +77,11 @@ public final class GivenAccessToken implements TokenSource {
 
     public String value() {
         return token.value();
+    }
+
+    @Override
+    public Optional<AccessToken> lastToken() {
+        return Optional.of(token);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.entrashell.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -34,5 +35,10 @@ public final class RenewingTokenSource implements TokenSource {
             renewAt = current.expiresOn().minus(margin.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : margin);
         }
         return current;
+    }
+
+    @Override
+    public synchronized Optional<AccessToken> lastToken() {
+        return Optional.ofNullable(current);
     }
 }

@@ -14,7 +14,7 @@ import com.google.gson.JsonObject;
 import dev.entrashell.connection.ContextView;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
-import dev.entrashell.graph.GraphPermissionHints;
+import dev.entrashell.graph.GraphPermissionMap;
 import dev.entrashell.graph.GraphRequest;
 import dev.entrashell.graph.QueryOptions;
 import dev.entrashell.services.ShellServices;
@@ -30,7 +30,7 @@ final class ScriptApi {
 
     private final ShellServices services;
     private final ToIntFunction<String> shellLines;
-    private GraphPermissionHints hints;
+    private GraphPermissionMap hints;
 
     ScriptApi(ShellServices services, ToIntFunction<String> shellLines) {
         this.services = services;
@@ -141,7 +141,7 @@ final class ScriptApi {
 
     private GraphClient client() {
         if (hints == null) {
-            hints = GraphPermissionHints.load();
+            hints = GraphPermissionMap.load();
         }
         return new GraphClient(services.session().require(), services.cancellation(), hints);
     }
