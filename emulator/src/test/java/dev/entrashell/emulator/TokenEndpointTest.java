@@ -96,6 +96,7 @@ class TokenEndpointTest {
                         "Application.Read.All",
                         "AuditLog.Read.All",
                         "Device.Read.All",
+                        "Directory.Read.All",
                         "GroupMember.ReadWrite.All");
         assertThat(claims.get("exp").getAsLong() - claims.get("iat").getAsLong())
                 .isEqualTo(3599);
