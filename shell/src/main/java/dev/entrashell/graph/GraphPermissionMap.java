@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class GraphPermissionMap {
     private static final Pattern KEY_IN_PARENTHESES = Pattern.compile("([^(]+)\\('?([^=')]*)'?\\)");
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     /** One path of the map: its template as Microsoft writes it, and the roles for each method. */
     public record Endpoint(String template, Map<String, List<String>> rolesByMethod) {
@@ -36,7 +35,35 @@ public final class GraphPermissionMap {
         }
     }
 
-    private record Template(Endpoint endpoint, List<String> segments) {}
+    /**
+     * One line of the file as read: lower-case segments for matching, and per method the role numbers,
+     * turned into names only for the endpoints a question needs (the file has some 6,000 lines).
+     */
+    private record Template(String path, String[] segments, String[] methods, String[] roleNumbers) {
+        Endpoint endpoint(List<String> roleNames) {
+            Map<String, List<String>> byMethod = new LinkedHashMap<>();
+            for (int i = 0; i < methods.length; i++) {
+                List<String> roles = new ArrayList<>();
+                for (String number : roleNumbers[i].split(",")) {
+                    roles.add(roleNames.get(Integer.parseInt(number)));
+                }
+                byMethod.put(methods[i], List.copyOf(roles));
+            }
+            return new Endpoint(path, byMethod);
+        }
+
+        /** The least privileged role for {@code method} (upper case), or null. */
+        String leastPrivileged(String method, List<String> roleNames) {
+            for (int i = 0; i < methods.length; i++) {
+                if (methods[i].equals(method)) {
+                    int comma = roleNumbers[i].indexOf(',');
+                    String first = comma < 0 ? roleNumbers[i] : roleNumbers[i].substring(0, comma);
+                    return roleNames.get(Integer.parseInt(first));
+                }
+            }
+            return null;
+        }
+    }
 
     private GraphPermissionMap() {}
 
@@ -88,10 +115,11 @@ public final class GraphPermissionMap {
     public Map<String, String> pathsFor(String method) {
         String upper = method.toUpperCase(Locale.ROOT);
         Map<String, String> paths = new LinkedHashMap<>();
-        for (Template template : Table.TEMPLATES) {
-            template.endpoint()
-                    .leastPrivileged(upper)
-                    .ifPresent(role -> paths.put(template.endpoint().template(), role));
+        for (Template template : Table.DATA.templates()) {
+            String role = template.leastPrivileged(upper, Table.DATA.roleNames());
+            if (role != null) {
+                paths.put(template.path(), role);
+            }
         }
         return paths;
     }
@@ -100,12 +128,12 @@ public final class GraphPermissionMap {
     public List<Endpoint> search(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         List<Endpoint> found = new ArrayList<>();
-        for (Template template : Table.TEMPLATES) {
-            Endpoint endpoint = template.endpoint();
+        for (Template template : Table.DATA.templates()) {
+            Endpoint endpoint = template.endpoint(Table.DATA.roleNames());
             boolean inRoles = endpoint.rolesByMethod().values().stream()
                     .flatMap(List::stream)
                     .anyMatch(role -> role.toLowerCase(Locale.ROOT).contains(lower));
-            if (inRoles || endpoint.template().toLowerCase(Locale.ROOT).contains(lower)) {
+            if (inRoles || template.path().toLowerCase(Locale.ROOT).contains(lower)) {
                 found.add(endpoint);
             }
         }
@@ -114,20 +142,20 @@ public final class GraphPermissionMap {
 
     private static Optional<Endpoint> bestMatch(List<String> path) {
         Template best = null;
-        for (Template template : Table.TEMPLATES) {
+        for (Template template : Table.DATA.templates()) {
             if (matches(template.segments(), path) && (best == null || moreSpecific(template, best))) {
                 best = template;
             }
         }
-        return Optional.ofNullable(best).map(Template::endpoint);
+        return Optional.ofNullable(best).map(template -> template.endpoint(Table.DATA.roleNames()));
     }
 
-    private static boolean matches(List<String> template, List<String> path) {
-        if (template.size() != path.size()) {
+    private static boolean matches(String[] template, List<String> path) {
+        if (template.length != path.size()) {
             return false;
         }
-        for (int i = 0; i < template.size(); i++) {
-            String expected = template.get(i);
+        for (int i = 0; i < template.length; i++) {
+            String expected = template[i];
             String actual = path.get(i);
             // $count, $ref and OData casts are segments of their own, never an id
             boolean variable = isVariable(expected) && !actual.startsWith("$") && !isCast(actual);
@@ -146,9 +174,9 @@ public final class GraphPermissionMap {
 
     /** At the first position where they differ, a literal segment beats a variable. */
     private static boolean moreSpecific(Template candidate, Template current) {
-        for (int i = 0; i < candidate.segments().size(); i++) {
-            boolean candidateLiteral = !isVariable(candidate.segments().get(i));
-            boolean currentLiteral = !isVariable(current.segments().get(i));
+        for (int i = 0; i < candidate.segments().length; i++) {
+            boolean candidateLiteral = !isVariable(candidate.segments()[i]);
+            boolean currentLiteral = !isVariable(current.segments()[i]);
             if (candidateLiteral != currentLiteral) {
                 return candidateLiteral;
             }
@@ -188,50 +216,42 @@ public final class GraphPermissionMap {
     }
 
     /** The parsed file; a holder class, so it is read on the first question and once per process. */
-    private static final class Table {
-        static final List<Template> TEMPLATES = read();
+    private record Table(List<String> roleNames, List<Template> templates) {
+        static final Table DATA = read();
 
-        private static List<Template> read() {
+        private static Table read() {
             try (InputStream in = GraphPermissionMap.class.getResourceAsStream("graph-permissions.tsv")) {
                 if (in == null) {
                     throw new IllegalStateException("graph-permissions.tsv is missing from the shell's jar");
                 }
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 List<String> roleNames = new ArrayList<>();
-                List<Template> templates = new ArrayList<>();
+                List<Template> templates = new ArrayList<>(8_192);
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     String[] fields = line.split("\t");
                     if (fields[0].equals("R")) {
                         roleNames.add(fields[1]);
                     } else if (fields[0].equals("P")) {
-                        templates.add(template(fields, roleNames));
+                        templates.add(template(fields));
                     }
                 }
-                return List.copyOf(templates);
+                return new Table(List.copyOf(roleNames), List.copyOf(templates));
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException("graph-permissions.tsv is damaged", e);
             }
         }
 
-        private static Template template(String[] fields, List<String> roleNames) {
-            Map<String, List<String>> byMethod = new LinkedHashMap<>();
+        private static Template template(String[] fields) {
+            String[] methods = new String[fields.length - 2];
+            String[] numbers = new String[fields.length - 2];
             for (int i = 2; i < fields.length; i++) {
                 int equals = fields[i].indexOf('=');
-                List<String> roles = new ArrayList<>();
-                for (String index : fields[i].substring(equals + 1).split(",")) {
-                    roles.add(roleNames.get(Integer.parseInt(index)));
-                }
-                byMethod.put(fields[i].substring(0, equals), List.copyOf(roles));
+                methods[i - 2] = fields[i].substring(0, equals);
+                numbers[i - 2] = fields[i].substring(equals + 1);
             }
-            Map<String, List<String>> ordered = new LinkedHashMap<>();
-            METHODS.stream().filter(byMethod::containsKey).forEach(m -> ordered.put(m, byMethod.get(m)));
-            List<String> segments = new ArrayList<>();
-            for (String segment : fields[1].split("/")) {
-                if (!segment.isEmpty()) {
-                    segments.add(segment.toLowerCase(Locale.ROOT));
-                }
-            }
-            return new Template(new Endpoint(fields[1], ordered), List.copyOf(segments));
+            String path = fields[1];
+            String[] segments = path.substring(1).toLowerCase(Locale.ROOT).split("/");
+            return new Template(path, segments, methods, numbers);
         }
     }
 }

@@ -147,6 +147,21 @@ class PermissionsIT {
                 .isZero();
     }
 
+    /** Start-up does not pay for the map: neither the shell nor the demo's emulator reads it before it is asked. */
+    @Test
+    void theMapIsReadOnlyWhenAsked() throws Exception {
+        ShellProcess shell = new ShellProcess(home).env("JAVA_TOOL_OPTIONS", "-verbose:class");
+        ShellProcess.Result started = shell.runWithInput("", "--demo", "-c", "environment list --output table");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        assertThat(started.out())
+                .contains("[class,load] dev.entrashell.emulator.graph.GraphRouter ")
+                .doesNotContain("GraphPermissions$Table")
+                .doesNotContain("GraphPermissionMap$Table");
+
+        ShellProcess.Result asked = shell.run("permissions /auditLogs/signIns");
+        assertThat(asked.out()).contains("[class,load] dev.entrashell.graph.GraphPermissionMap$Table ");
+    }
+
     private static List<JsonObject> rows(String json) {
         JsonArray array = JsonParser.parseString(json).getAsJsonArray();
         return array.asList().stream().map(JsonElement::getAsJsonObject).toList();

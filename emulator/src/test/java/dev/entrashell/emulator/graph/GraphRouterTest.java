@@ -52,8 +52,10 @@ class GraphRouterTest {
     }
 
     @Test
-    void refusesARouteWithoutAnEntryInThePermissionTable() {
-        assertThatThrownBy(() -> new GraphRouter().get("/widgets", NOTHING))
+    void refusesToServeARouteWithoutAnEntryInThePermissionMap() {
+        GraphRouter.Route widgets =
+                new GraphRouter().get("/widgets", NOTHING).routes().get(0);
+        assertThatThrownBy(() -> widgets.allows(Set.of("Directory.Read.All")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GET /widgets");
     }

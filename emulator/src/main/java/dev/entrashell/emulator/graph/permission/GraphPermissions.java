@@ -63,10 +63,10 @@ public final class GraphPermissions {
         }
         String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
         if (last.equals("$count") || last.equals("$ref")) {
-            Optional<Set<String>> exact = Optional.ofNullable(Table.ROLES.get(key(method, segments)));
-            return exact.isPresent() ? exact : Optional.ofNullable(Table.ROLES.get(key(method, withoutLast(segments))));
+            Optional<Set<String>> exact = Optional.ofNullable(Table.MAP.get(key(method, segments)));
+            return exact.isPresent() ? exact : Optional.ofNullable(Table.MAP.get(key(method, withoutLast(segments))));
         }
-        return Optional.ofNullable(Table.ROLES.get(key(method, segments)));
+        return Optional.ofNullable(Table.MAP.get(key(method, segments)));
     }
 
     private static List<String> withoutLast(List<String> segments) {
@@ -77,18 +77,41 @@ public final class GraphPermissions {
         return method + " /" + String.join("/", segments);
     }
 
-    /** Read on first use: a holder class, so an emulator that routes nothing never parses the file. */
+    /**
+     * Read on first use: a holder class, so an emulator that routes nothing never parses the file.
+     * Only "METHOD /path" keys and the role numbers are kept; a route's names are made when it asks.
+     */
     private static final class Table {
-        static final Map<String, Set<String>> ROLES = read();
+        static final Table MAP = read();
 
-        private static Map<String, Set<String>> read() {
+        private final List<String> roleNames;
+        private final Map<String, String> roleNumbers;
+
+        private Table(List<String> roleNames, Map<String, String> roleNumbers) {
+            this.roleNames = roleNames;
+            this.roleNumbers = roleNumbers;
+        }
+
+        Set<String> get(String key) {
+            String numbers = roleNumbers.get(key);
+            if (numbers == null) {
+                return null;
+            }
+            Set<String> allowed = new LinkedHashSet<>();
+            for (String number : numbers.split(",")) {
+                allowed.add(roleNames.get(Integer.parseInt(number)));
+            }
+            return Collections.unmodifiableSet(allowed);
+        }
+
+        private static Table read() {
             try (InputStream in = GraphPermissions.class.getResourceAsStream("graph-permissions.tsv")) {
                 if (in == null) {
                     throw new IllegalStateException("graph-permissions.tsv is missing from the emulator's jar");
                 }
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 List<String> roleNames = new ArrayList<>();
-                Map<String, Set<String>> roles = new HashMap<>();
+                Map<String, String> roleNumbers = new HashMap<>(16_384);
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     String[] fields = line.split("\t");
                     if (fields[0].equals("R")) {
@@ -97,16 +120,12 @@ public final class GraphPermissions {
                         String path = normalized(fields[1]);
                         for (int i = 2; i < fields.length; i++) {
                             int equals = fields[i].indexOf('=');
-                            Set<String> allowed = new LinkedHashSet<>();
-                            for (String index : fields[i].substring(equals + 1).split(",")) {
-                                allowed.add(roleNames.get(Integer.parseInt(index)));
-                            }
-                            roles.put(
-                                    fields[i].substring(0, equals) + " " + path, Collections.unmodifiableSet(allowed));
+                            roleNumbers.put(
+                                    fields[i].substring(0, equals) + " " + path, fields[i].substring(equals + 1));
                         }
                     }
                 }
-                return Collections.unmodifiableMap(roles);
+                return new Table(List.copyOf(roleNames), roleNumbers);
             } catch (IOException e) {
                 throw new UncheckedIOException("graph-permissions.tsv cannot be read", e);
             }
@@ -114,7 +133,18 @@ public final class GraphPermissions {
 
         /** Lower case, every variable as {id}: Graph matches paths case-insensitively. */
         private static String normalized(String path) {
-            return path.toLowerCase(Locale.ROOT).replaceAll("\\{[^}/]*}", "{id}");
+            StringBuilder out = new StringBuilder(path.length());
+            for (int i = 0; i < path.length(); i++) {
+                char c = path.charAt(i);
+                if (c == '{') {
+                    int close = path.indexOf('}', i);
+                    out.append("{id}");
+                    i = close < 0 ? path.length() : close;
+                } else {
+                    out.append(Character.toLowerCase(c));
+                }
+            }
+            return out.toString();
         }
     }
 }
