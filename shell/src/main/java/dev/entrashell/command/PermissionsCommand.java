@@ -54,12 +54,8 @@ final class PermissionsCommand implements Runnable {
             description = "GET, POST, PUT, PATCH or DELETE (default: every method the path has).")
     String method;
 
-    @Option(
-            names = "--api",
-            paramLabel = "VERSION",
-            defaultValue = "v1.0",
-            description = "v1.0 or beta (default: ${DEFAULT-VALUE}).")
-    String api;
+    @Mixin
+    ApiVersionOption api;
 
     @Option(
             names = "--search",
@@ -82,9 +78,7 @@ final class PermissionsCommand implements Runnable {
             throw new ShellException(
                     "permissions needs a PATH or --search WORD (one of them): for example permissions /users/{id}/memberOf.");
         }
-        if (!api.equals("v1.0") && !api.equals("beta")) {
-            throw ShellException.of("--api {} is not a Graph version: use v1.0 or beta.", api);
-        }
+        String version = api.version();
         String upper = method == null ? null : method.toUpperCase(Locale.ROOT);
         if (upper != null && !METHODS.contains(upper)) {
             throw ShellException.of(
@@ -92,13 +86,13 @@ final class PermissionsCommand implements Runnable {
         }
         GraphPermissionMap map = GraphPermissionMap.load();
         if (search != null) {
-            searchRows(map, upper);
+            searchRows(map, upper, version);
         } else {
-            pathRows(map, upper);
+            pathRows(map, upper, version);
         }
     }
 
-    private void pathRows(GraphPermissionMap map, String upper) {
+    private void pathRows(GraphPermissionMap map, String upper, String version) {
         GraphPermissionMap.Endpoint endpoint = map.endpointFor(path)
                 .orElseThrow(() -> ShellException.of(
                         "{} is not in Microsoft's Graph permission metadata: check the path, or look for it with"
@@ -122,7 +116,7 @@ final class PermissionsCommand implements Runnable {
             for (String role : entry.getValue()) {
                 JsonObject row = new JsonObject();
                 row.addProperty("Method", entry.getKey());
-                row.addProperty("Path", "/" + api + endpoint.template());
+                row.addProperty("Path", "/" + version + endpoint.template());
                 row.addProperty("Role", role);
                 if (held.isPresent()) {
                     boolean has = held.get().contains(role);
@@ -142,7 +136,7 @@ final class PermissionsCommand implements Runnable {
         }
     }
 
-    private void searchRows(GraphPermissionMap map, String upper) {
+    private void searchRows(GraphPermissionMap map, String upper, String version) {
         List<JsonObject> rows = new ArrayList<>();
         for (GraphPermissionMap.Endpoint endpoint : map.search(search)) {
             for (Map.Entry<String, List<String>> entry :
@@ -150,7 +144,7 @@ final class PermissionsCommand implements Runnable {
                 if (upper == null || entry.getKey().equals(upper)) {
                     JsonObject row = new JsonObject();
                     row.addProperty("Method", entry.getKey());
-                    row.addProperty("Path", "/" + api + endpoint.template());
+                    row.addProperty("Path", "/" + version + endpoint.template());
                     row.addProperty("LeastPrivileged", entry.getValue().get(0));
                     row.addProperty("Roles", String.join(", ", entry.getValue()));
                     rows.add(row);
