@@ -99,6 +99,7 @@ class TokenEndpointTest {
                         "Application.Read.All",
                         "AuditLog.Read.All",
                         "Device.Read.All",
+                        "Directory.Read.All",
                         "GroupMember.ReadWrite.All");
         // Entra back-dates iat and nbf by five minutes; exp is the moment of issue plus expires_in.
         assertThat(claims.get("exp").getAsLong() - claims.get("iat").getAsLong())

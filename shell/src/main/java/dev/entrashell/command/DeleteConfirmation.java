@@ -6,7 +6,7 @@ import com.google.gson.JsonElement;
 
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
-import dev.entrashell.graph.GraphPermissionHints;
+import dev.entrashell.graph.GraphPermissionMap;
 import dev.entrashell.graph.GraphRequest;
 import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Prompter;
@@ -54,7 +54,7 @@ final class DeleteConfirmation {
         }
         try {
             GraphClient client =
-                    new GraphClient(services.session().require(), services.cancellation(), GraphPermissionHints.load());
+                    new GraphClient(services.session().require(), services.cancellation(), GraphPermissionMap.load());
             JsonElement body = client.send(GraphRequest.get(target + "?$select=displayName"))
                     .json();
             JsonElement name = body.isJsonObject() ? body.getAsJsonObject().get("displayName") : null;

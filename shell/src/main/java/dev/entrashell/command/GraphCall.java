@@ -11,7 +11,7 @@ import com.google.gson.JsonObject;
 import dev.entrashell.errors.ExitCode;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
-import dev.entrashell.graph.GraphPermissionHints;
+import dev.entrashell.graph.GraphPermissionMap;
 import dev.entrashell.graph.GraphRequest;
 import dev.entrashell.graph.GraphResponse;
 import dev.entrashell.output.ItemWriter;
@@ -45,7 +45,7 @@ final class GraphCall {
         }
         JmesQuery query = options.query == null ? null : JmesQuery.compile(options.query); // before any call
         GraphClient client =
-                new GraphClient(services.session().require(), services.cancellation(), GraphPermissionHints.load());
+                new GraphClient(services.session().require(), services.cancellation(), GraphPermissionMap.load());
         ShellOutput output = services.output();
         try (OutputTarget target = OutputTarget.open(options.out, options.force, output)) {
             boolean person = target.toTerminal();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.entrashell.output.OutputFormat;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,12 +39,8 @@ final class GraphRequestOptions {
             description = "An extra request header (repeatable).")
     List<String> headers = new ArrayList<>();
 
-    @Option(
-            names = "--api",
-            paramLabel = "VERSION",
-            defaultValue = "v1.0",
-            description = "v1.0 or beta (default: ${DEFAULT-VALUE}).")
-    String api;
+    @Mixin
+    ApiVersionOption api;
 
     @Option(names = "--all", description = "Follow @odata.nextLink to the last page, writing items as they arrive.")
     boolean all;

@@ -17,9 +17,7 @@ final class GraphRequests {
     private GraphRequests() {}
 
     static GraphRequest from(String method, GraphRequestOptions options) {
-        if (!options.api.equals("v1.0") && !options.api.equals("beta")) {
-            throw ShellException.usage("--api '" + options.api + "' is not a Graph version: use v1.0 or beta.");
-        }
+        String api = options.api.version();
         if (options.top != null && (options.top < 1 || options.top > 999)) {
             throw ShellException.usage(
                     "--top " + options.top + " is out of range: Graph takes 1 to 999 items per page.");
@@ -45,7 +43,7 @@ final class GraphRequests {
                 options.orderby,
                 options.expand,
                 options.count);
-        return new GraphRequest(method, options.target, options.api, headers, body, query);
+        return new GraphRequest(method, options.target, api, headers, body, query);
     }
 
     /** {@code Name: value}, one line: a CR or LF would end the header early and start another one. */

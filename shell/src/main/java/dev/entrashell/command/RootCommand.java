@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             PutCommand.class,
             PatchCommand.class,
             DeleteCommand.class,
+            PermissionsCommand.class,
             RunCommand.class,
             GroovyCommand.class,
             EnvironmentCommand.class,

@@ -37,9 +37,9 @@ public final class GraphClient {
 
     private final Connection connection;
     private final Cancellation cancellation;
-    private final GraphPermissionHints hints;
+    private final GraphPermissionMap hints;
 
-    public GraphClient(Connection connection, Cancellation cancellation, GraphPermissionHints hints) {
+    public GraphClient(Connection connection, Cancellation cancellation, GraphPermissionMap hints) {
         this.connection = connection;
         this.cancellation = cancellation;
         this.hints = hints;

@@ -24,7 +24,7 @@ final class GraphErrors {
             String body,
             String headerRequestId,
             TokenClaims claims,
-            GraphPermissionHints hints) {
+            GraphPermissionMap hints) {
         String code = null;
         String message = null;
         String requestId = headerRequestId;

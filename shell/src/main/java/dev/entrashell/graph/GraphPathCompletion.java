@@ -10,19 +10,25 @@ import java.util.Map;
  * Tab completion of Graph paths, one segment at a time as a file path completes: {@code /u} offers
  * {@code /users}, {@code /users/} offers {@code /users/$count}, and {@code /users/adele@contoso.com/m}
  * offers {@code /users/adele@contoso.com/manager} and {@code .../memberOf}, because {@code {id}} in
- * the known endpoints stands for whatever id the user typed. Ids themselves are never guessed.
+ * the known endpoints stands for whatever id the user typed. Ids themselves are never guessed. Each
+ * offer names the least privileged application role of the endpoint it completes, when it is one.
  */
 public final class GraphPathCompletion {
-    private static final String ID = "{id}";
+    /**
+     * A path to offer; {@code complete} when no known endpoint goes on below it; {@code role} the least
+     * privileged role of the endpoint the path is, or null when it only leads to endpoints.
+     */
+    public record Candidate(String path, boolean complete, String role) {}
 
-    /** A path to offer; {@code complete} when no known endpoint goes on below it. */
-    public record Candidate(String path, boolean complete) {}
+    private record Template(List<String> segments, String role) {}
 
-    private final List<List<String>> templates;
+    private final List<Template> templates;
 
-    /** {@code templates}: endpoint paths such as {@code /users/{id}/manager}. */
-    public GraphPathCompletion(List<String> templates) {
-        this.templates = templates.stream().map(GraphPathCompletion::segments).toList();
+    /** {@code templates}: endpoint paths such as {@code /users/{id}/manager}, each with its least privileged role. */
+    public GraphPathCompletion(Map<String, String> templates) {
+        this.templates = templates.entrySet().stream()
+                .map(entry -> new Template(segments(entry.getKey()), entry.getValue()))
+                .toList();
     }
 
     public List<Candidate> complete(String typed) {
@@ -37,20 +43,26 @@ public final class GraphPathCompletion {
             stem = "/";
         }
         Map<String, Boolean> offered = new LinkedHashMap<>(); // next segment -> no endpoint goes deeper
-        for (List<String> template : templates) {
-            if (template.size() <= done.size() || !matches(template, done)) {
+        Map<String, String> roles = new LinkedHashMap<>(); // next segment -> role, when it ends an endpoint
+        for (Template template : templates) {
+            List<String> segments = template.segments();
+            if (segments.size() <= done.size() || !matches(segments, done)) {
                 continue;
             }
-            String next = template.get(done.size());
-            if (next.equals(ID) || !next.toLowerCase(Locale.ROOT).startsWith(partial)) {
+            String next = segments.get(done.size());
+            // variables are the user's ids, and f(x={value}) templates are no text to insert
+            if (next.contains("{") || !next.toLowerCase(Locale.ROOT).startsWith(partial)) {
                 continue;
             }
-            boolean deeper = template.size() > done.size() + 1;
+            boolean deeper = segments.size() > done.size() + 1;
             offered.merge(next, !deeper, (a, b) -> a && b);
+            if (!deeper) {
+                roles.put(next, template.role());
+            }
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<String, Boolean> entry : offered.entrySet()) {
-            candidates.add(new Candidate(stem + entry.getKey(), entry.getValue()));
+            candidates.add(new Candidate(stem + entry.getKey(), entry.getValue(), roles.get(entry.getKey())));
         }
         return candidates;
     }
@@ -59,7 +71,7 @@ public final class GraphPathCompletion {
         for (int i = 0; i < done.size(); i++) {
             String expected = template.get(i);
             String actual = done.get(i);
-            boolean idMatches = expected.equals(ID) && !actual.startsWith("$");
+            boolean idMatches = GraphPermissionMap.isVariable(expected) && !actual.startsWith("$");
             if (!idMatches && !expected.equalsIgnoreCase(actual)) {
                 return false;
             }

@@ -10,7 +10,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 import dev.entrashell.graph.GraphPathCompletion;
-import dev.entrashell.graph.GraphPermissionHints;
+import dev.entrashell.graph.GraphPermissionMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -31,7 +31,7 @@ final class GraphAwareCompleter implements Completer {
     private final Supplier<CommandSpec> model;
     private CommandSpec root;
     private Completer commands;
-    private GraphPermissionHints endpoints;
+    private GraphPermissionMap endpoints;
     private final PathNames paths = new PathNames();
 
     /** {@code model} builds the command model; it is asked on the first Tab, not before the first prompt. */
@@ -64,13 +64,14 @@ final class GraphAwareCompleter implements Completer {
 
     private void graphPaths(String method, String word, List<Candidate> candidates) {
         if (endpoints == null) {
-            endpoints = GraphPermissionHints.load();
+            endpoints = GraphPermissionMap.load();
         }
-        List<String> templates = endpoints.pathsFor(method);
+        Map<String, String> templates = endpoints.pathsFor(method);
         GraphPathCompletion completion =
                 new GraphPathCompletion(templates.isEmpty() ? endpoints.pathsFor("GET") : templates);
         for (GraphPathCompletion.Candidate path : completion.complete(word)) {
-            candidates.add(new Candidate(path.path(), path.path(), null, null, null, null, path.complete()));
+            // the description shows beside the offer: the least privileged role the call needs
+            candidates.add(new Candidate(path.path(), path.path(), null, path.role(), null, null, path.complete()));
         }
     }
 

@@ -26,7 +26,7 @@ import dev.entrashell.connection.LiveConnection;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
 import dev.entrashell.graph.GraphFailure;
-import dev.entrashell.graph.GraphPermissionHints;
+import dev.entrashell.graph.GraphPermissionMap;
 import dev.entrashell.services.ShellServices;
 
 /**
@@ -95,7 +95,7 @@ public final class CertificateRotation {
                     + " days away, not within " + options.beforeDays() + " (--before 0 rotates now).");
             return Optional.empty();
         }
-        GraphClient graph = new GraphClient(connection, services.cancellation(), GraphPermissionHints.load());
+        GraphClient graph = new GraphClient(connection, services.cancellation(), GraphPermissionMap.load());
         ApplicationKeys keys = new ApplicationKeys(graph);
         Optional<ApplicationKeys.Application> application = keys.read(connection.clientId());
         String objectId = application
@@ -255,7 +255,7 @@ public final class CertificateRotation {
             line("5/5 Kept the old certificate " + pending.oldThumbprint() + " on the app (--keep-old); it signs in"
                     + " until it expires.");
         } else {
-            GraphClient graph = new GraphClient(connection, services.cancellation(), GraphPermissionHints.load());
+            GraphClient graph = new GraphClient(connection, services.cancellation(), GraphPermissionMap.load());
             try {
                 new ApplicationKeys(graph).remove(state.objectId(), pending.oldKeyId(), proof(now, state.objectId()));
             } catch (ShellException e) {

@@ -19,7 +19,7 @@ import dev.entrashell.connection.LiveConnection;
 import dev.entrashell.connection.SavedConnection;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
-import dev.entrashell.graph.GraphPermissionHints;
+import dev.entrashell.graph.GraphPermissionMap;
 import dev.entrashell.graph.GraphRequest;
 import dev.entrashell.graph.QueryOptions;
 import dev.entrashell.services.ShellServices;
@@ -38,7 +38,7 @@ final class ScriptApi {
     /** The connection the calls go to: the shell's active one, or one a script chose. */
     private final Supplier<Connection> connection;
 
-    private GraphPermissionHints hints;
+    private GraphPermissionMap hints;
 
     ScriptApi(ShellServices services, ToIntFunction<String> shellLines) {
         this(services, shellLines, () -> services.session().require());
@@ -187,7 +187,7 @@ final class ScriptApi {
 
     private GraphClient client() {
         if (hints == null) {
-            hints = GraphPermissionHints.load();
+            hints = GraphPermissionMap.load();
         }
         return new GraphClient(connection.get(), services.cancellation(), hints);
     }

@@ -58,7 +58,7 @@ class AccessTokenConnectTest {
                     "connect --environment Emu --access-token-file " + azJson, "context", "get /organization");
 
             assertThat(code).as(shell.err()).isZero();
-            assertThat(shell.err()).contains("AppOnly, UserProvidedAccessToken, 7 roles.");
+            assertThat(shell.err()).contains("AppOnly, UserProvidedAccessToken, 8 roles.");
             assertThat(shell.out())
                     .containsPattern("TokenCredentialType\\s+: UserProvidedAccessToken")
                     .containsPattern("TenantId\\s+: " + demo.tenantId())

@@ -78,7 +78,7 @@ class ConnectAndGraphTest {
         // The welcome line is a message (stderr); context is data (stdout).
         assertThat(shell.err())
                 .contains("Connected to tenant " + demo.tenantId() + " as 'Entra Shell Demo' (" + demo.clientId()
-                        + ") in Emu: AppOnly, ClientCertificate, 7 roles.");
+                        + ") in Emu: AppOnly, ClientCertificate, 8 roles.");
         assertThat(shell.out())
                 .doesNotContain("Connected to tenant")
                 .containsPattern("ClientId\\s+: " + demo.clientId())
@@ -90,7 +90,7 @@ class ConnectAndGraphTest {
                 .containsPattern("CertificateSubjectName\\s+: CN=Entra Shell Demo")
                 .containsPattern("SendCertificateChain\\s+: False")
                 .containsPattern(
-                        "Scopes\\s+: Application.Read.All, AuditLog.Read.All, Device.Read.All, Group.Read.All, GroupMember.ReadWrite.All, Organization.Read.All, User.Read.All")
+                        "Scopes\\s+: Application.Read.All, AuditLog.Read.All, Device.Read.All, Directory.Read.All, Group.Read.All, GroupMember.ReadWrite.All, Organization.Read.All, User.Read.All")
                 .containsPattern("Environment\\s+: Emu")
                 .containsPattern("ContextScope\\s+: Process")
                 .containsPattern("TokenExpiresOn\\s+: 20");
@@ -127,7 +127,7 @@ class ConnectAndGraphTest {
         assertThat(json.get("AuthType").getAsString()).isEqualTo("AppOnly");
         assertThat(json.get("SendCertificateChain").getAsBoolean()).isFalse();
         assertThat(json.get("ManagedIdentityId").isJsonNull()).isTrue();
-        assertThat(json.getAsJsonArray("Scopes")).hasSize(7);
+        assertThat(json.getAsJsonArray("Scopes")).hasSize(8);
     }
 
     /** Thumbprint lookup in a store folder, with a thumbprint pasted with spaces and lower case. */

@@ -200,8 +200,15 @@ class GraphCommandsTest {
         assertThat(shell.err().strip().lines()).hasSize(1);
         assertThat(shell.err())
                 .contains("Graph error 403 Authorization_RequestDenied on GET /v1.0/users")
-                .contains(
-                        "This call needs one of the application roles: User.Read.All, User.ReadWrite.All, Directory.Read.All")
+                // Microsoft's permission metadata for GET /users, least privileged first
+                .contains("This call needs one of the application roles: User.ReadBasic.All, "
+                        + "DeviceManagementApps.Read.All, DeviceManagementManagedDevices.Read.All, "
+                        + "DeviceManagementServiceConfig.Read.All, Directory.Read.All, User.Read.All, "
+                        + "AgentIdUser.ReadWrite.All, AgentIdUser.ReadWrite.IdentityParentedBy, "
+                        + "DeviceManagementApps.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All, "
+                        + "DeviceManagementManagedDevices.ReadWrite.All, DeviceManagementServiceConfig.ReadWrite.All, "
+                        + "User.ReadWrite.CrossCloud, User.ReadWrite.All, DeviceManagementConfiguration.Read.All, "
+                        + "Directory.ReadWrite.All.")
                 .contains("The token's roles: Group.Read.All.");
     }
 

@@ -88,14 +88,14 @@ class CertificateConnectIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err())
                 .contains("Connected to tenant " + demo.domain() + " (" + demo.tenantId() + ") as 'Entra Shell Demo'")
-                .contains("AppOnly, ClientCertificate, 7 roles.");
+                .contains("AppOnly, ClientCertificate, 8 roles.");
         assertThat(result.out())
                 .containsPattern("AuthType\\s+: AppOnly")
                 .containsPattern("TokenCredentialType\\s+: ClientCertificate")
                 .containsPattern("CertificateThumbprint\\s+: " + demo.thumbprintSha1Hex())
                 .containsPattern("AppName\\s+: Entra Shell Demo")
                 .containsPattern(
-                        "Scopes\\s+: Application.Read.All, AuditLog.Read.All, Device.Read.All, Group.Read.All, GroupMember.ReadWrite.All, Organization.Read.All, User.Read.All")
+                        "Scopes\\s+: Application.Read.All, AuditLog.Read.All, Device.Read.All, Directory.Read.All, Group.Read.All, GroupMember.ReadWrite.All, Organization.Read.All, User.Read.All")
                 .containsPattern("displayName\\s+: Contoso Demo")
                 .containsPattern("id\\s+: " + demo.tenantId());
         assertThat(result.errLines()).singleElement().asString().startsWith("Connected to tenant");

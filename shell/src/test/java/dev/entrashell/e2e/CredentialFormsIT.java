@@ -68,7 +68,7 @@ class CredentialFormsIT {
         ShellProcess.Result fromFile =
                 shell.run(connect("--secret-file " + secretFile), "context", "get /organization --output json");
         assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
-        assertThat(fromFile.err()).contains("AppOnly, ClientSecret, 7 roles.");
+        assertThat(fromFile.err()).contains("AppOnly, ClientSecret, 8 roles.");
         assertThat(fromFile.out())
                 .containsPattern("TokenCredentialType\\s+: ClientSecret")
                 .containsPattern("CertificateThumbprint\\s+: \\n")

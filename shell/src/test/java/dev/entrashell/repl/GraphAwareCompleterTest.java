@@ -40,6 +40,10 @@ class GraphAwareCompleterTest {
     }
 
     private List<String> tab(String line) throws IOException {
+        return offered(line).stream().map(Candidate::value).toList();
+    }
+
+    private List<Candidate> offered(String line) throws IOException {
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(null); // as InteractiveShell
         List<Candidate> candidates = new ArrayList<>();
@@ -54,18 +58,29 @@ class GraphAwareCompleterTest {
         // JLine shows only the candidates that start with the word typed, in any case (the shell sets
         // CASE_INSENSITIVE); picocli hands it them all.
         return candidates.stream()
-                .map(Candidate::value)
-                .filter(value -> value.regionMatches(
-                        true, 0, parsed.word(), 0, parsed.word().length()))
+                .filter(candidate -> candidate
+                        .value()
+                        .regionMatches(true, 0, parsed.word(), 0, parsed.word().length()))
                 .toList();
     }
 
     @Test
     void graphPathsAfterEachVerb() throws IOException {
-        assertThat(tab("get /users/adele@contoso.com/ma")).containsExactly("/users/adele@contoso.com/manager");
-        assertThat(tab("get --all --output csv /gr")).containsExactly("/groups");
-        assertThat(tab("post /groups/g1/")).containsExactlyInAnyOrder("/groups/g1/members", "/groups/g1/owners");
-        assertThat(tab("delete /applications/")).isEmpty(); // an id comes next: never guessed
+        assertThat(tab("get /users/adele@contoso.com/man")).containsExactly("/users/adele@contoso.com/manager");
+        assertThat(tab("get --all --output csv /gr")).contains("/groups");
+        assertThat(tab("post /groups/g1/")).contains("/groups/g1/members", "/groups/g1/owners");
+        assertThat(tab("delete /users/")).isEmpty(); // an id comes next: never guessed
+    }
+
+    /** Beyond the directory, from Microsoft's map, each offer naming the least privileged role it needs. */
+    @Test
+    void graphPathsNameTheRoleTheyNeed() throws IOException {
+        assertThat(offered("get /auditLogs/signI"))
+                .extracting(c -> c.value() + " " + c.descr())
+                .containsExactly("/auditLogs/signIns AuditLog.Read.All");
+        assertThat(offered("get /identityProtection/riskyU"))
+                .extracting(c -> c.value() + " " + c.descr())
+                .containsExactly("/identityProtection/riskyUsers IdentityRiskyUser.Read.All");
     }
 
     @Test

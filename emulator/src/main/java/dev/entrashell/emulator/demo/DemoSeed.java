@@ -19,7 +19,9 @@ public final class DemoSeed {
     /**
      * What an administrator's automation app typically holds: directory reads, sign-in activity
      * (AuditLog.Read.All, which Graph requires for signInActivity), devices, and group membership
-     * writes for the saved scripts that add members.
+     * writes for the saved scripts that add members. Directory.Read.All because a user's memberOf
+     * (which the README's completion example offers) needs a Directory-class role in Microsoft's
+     * permission map; Group.Read.All is not one of them.
      */
     public static final List<String> ROLES = List.of(
             "User.Read.All",
@@ -28,6 +30,7 @@ public final class DemoSeed {
             "Application.Read.All",
             "AuditLog.Read.All",
             "Device.Read.All",
+            "Directory.Read.All",
             "GroupMember.ReadWrite.All");
 
     /** Seed of the generated users: change it and every user changes. */

@@ -16,7 +16,7 @@ import dev.entrashell.emulator.graph.permission.GraphPermissions;
  * Routes (method, path pattern) to handlers. Patterns are paths below the API version with
  * {@code {name}} for one variable segment, e.g. {@code /users/{id}}; literal segments match
  * case-insensitively, as Graph's do, and win over variables when both match (so a later
- * {@code /users/delta} is not taken for a user id). The permission table supplies each route's
+ * {@code /users/delta} is not taken for a user id). The permission map supplies each route's
  * allowed roles.
  */
 public final class GraphRouter {
@@ -27,12 +27,23 @@ public final class GraphRouter {
         GraphResponse handle(GraphRequest request) throws GraphException;
     }
 
-    /** One registered operation. */
-    public record Route(
-            String method, String pattern, List<String> segments, Set<String> allowedRoles, Handler handler) {
+    /**
+     * One registered operation. Its roles come from Microsoft's permission map when first asked, so
+     * starting the emulator (before the shell's first prompt, in demo mode) does not read the map;
+     * GraphRouterTest checks that every route the server registers has an entry.
+     */
+    public record Route(String method, String pattern, List<String> segments, Handler handler) {
+        /** The roles that allow this operation, least privileged first; empty when any app may call it. */
+        public Set<String> allowedRoles() {
+            return GraphPermissions.allowedRoles(method, pattern)
+                    .orElseThrow(() ->
+                            new IllegalStateException("GraphPermissions has no entry for " + method + " " + pattern));
+        }
+
         /** True when the caller holds one of the roles that allow this operation. */
         public boolean allows(Set<String> callerRoles) {
-            return allowedRoles.isEmpty() || allowedRoles.stream().anyMatch(callerRoles::contains);
+            Set<String> allowed = allowedRoles();
+            return allowed.isEmpty() || allowed.stream().anyMatch(callerRoles::contains);
         }
     }
 
@@ -46,10 +57,7 @@ public final class GraphRouter {
     }
 
     public GraphRouter add(String method, String pattern, Handler handler) {
-        Set<String> roles = GraphPermissions.allowedRoles(method, pattern)
-                .orElseThrow(
-                        () -> new IllegalStateException("GraphPermissions has no entry for " + method + " " + pattern));
-        routes.add(new Route(method, pattern, split(pattern), roles, handler));
+        routes.add(new Route(method, pattern, split(pattern), handler));
         return this;
     }
 

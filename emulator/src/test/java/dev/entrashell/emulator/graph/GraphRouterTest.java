@@ -2,15 +2,15 @@ package dev.entrashell.emulator.graph;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.graph.error.GraphException;
-import dev.entrashell.emulator.graph.permission.GraphPermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,14 +52,16 @@ class GraphRouterTest {
     }
 
     @Test
-    void refusesARouteWithoutAnEntryInThePermissionTable() {
-        assertThatThrownBy(() -> new GraphRouter().get("/widgets", NOTHING))
+    void refusesToServeARouteWithoutAnEntryInThePermissionMap() {
+        GraphRouter.Route widgets =
+                new GraphRouter().get("/widgets", NOTHING).routes().get(0);
+        assertThatThrownBy(() -> widgets.allows(Set.of("Directory.Read.All")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GET /widgets");
     }
 
     @Test
-    void servesExactlyTheOperationsOfThePermissionTable() {
+    void everyRouteTakesItsRolesFromMicrosoftsPermissionMap() {
         GraphServer server = new GraphServer(
                 URI.create("https://127.0.0.1:1"),
                 URI.create("https://127.0.0.1:2"),
@@ -67,17 +69,29 @@ class GraphRouterTest {
                 new Directory(),
                 new Throttler(Clock.systemUTC()),
                 Clock.systemUTC());
-        Set<String> routed = new LinkedHashSet<>();
-        server.router().routes().forEach(route -> routed.add(route.method() + " " + route.pattern()));
+        Map<String, Set<String>> routed = new LinkedHashMap<>();
+        server.router()
+                .routes()
+                .forEach(route -> routed.put(route.method() + " " + route.pattern(), route.allowedRoles()));
 
-        assertThat(routed)
-                .containsExactlyInAnyOrderElementsOf(GraphPermissions.table().keySet());
-        assertThat(GraphPermissions.table()).allSatisfy((operation, roles) -> assertThat(roles)
+        assertThat(routed).allSatisfy((operation, roles) -> assertThat(roles)
                 .as(operation)
-                .allSatisfy(role -> assertThat(role).matches("[A-Za-z]+(\\.[A-Za-z]+)+")));
-        assertThat(GraphPermissions.table().get("POST /users"))
-                .containsExactly("User.ReadWrite.All", "Directory.ReadWrite.All");
-        assertThat(GraphPermissions.table().get("POST /applications")).containsExactly("Application.ReadWrite.All");
+                .allSatisfy(role -> assertThat(role).matches("[A-Za-z-]+(\\.[A-Za-z]+)+")));
+        // as permissions.json has them (graph-permissions/README.md), least privileged first
+        assertThat(routed.get("GET /users/{id}/memberOf"))
+                .containsExactly(
+                        "Directory.Read.All",
+                        "Group.ReadBasic.All",
+                        "GroupMember.ReadBasic.All",
+                        "Directory.ReadWrite.All");
+        assertThat(routed.get("GET /users/{id}/transitiveMemberOf")).contains("User.Read.All");
+        assertThat(routed.get("GET /users/{id}/memberOf/{type}")).isEqualTo(routed.get("GET /users/{id}/memberOf"));
+        assertThat(routed.get("GET /users/$count")).isEqualTo(routed.get("GET /users"));
+        assertThat(routed.get("POST /groups/{id}/members/$ref"))
+                .containsExactly("GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All");
+        assertThat(routed.get("DELETE /groups/{id}/members/{memberId}/$ref")).contains("GroupMember.ReadWrite.All");
+        assertThat(routed.get("POST /applications")).contains("Application.ReadWrite.All");
+        assertThat(routed.get("POST /$batch")).isEmpty();
     }
 
     @Test

@@ -1,135 +1,48 @@
 package dev.entrashell.emulator.graph.permission;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which application permissions (app roles) allow each Graph operation: the data behind the 403s,
- * in one table. Keys are "METHOD /pattern" exactly as routes are registered ({@code {id}} is any
- * segment); a caller needs ANY ONE of the roles in the set. The sets follow the permission tables
- * of Graph's API reference. Every route must have an entry (the router refuses a route without
- * one).
+ * Which application permissions (app roles) allow each Graph operation: the data behind the 403s.
+ * The data is Microsoft's permission metadata, in {@code graph-permissions.tsv} (made by
+ * {@code graph-permissions/generate.py} at the repository root, least privileged first); a caller
+ * needs ANY ONE of the roles. The router asks for each route it registers and refuses a route the
+ * map does not know.
  *
- * <p>Besides the operation's roles, some properties need one more role to be read at all; see
- * {@link #PROPERTY_ROLES}.
- *
- * <p>The shell keeps its own copy of these facts (to name the missing role in a 403): keep this
- * table plain data.
+ * <p>The shell reads the same file with its own code (for its 403 hints); this reader is the
+ * emulator's, so the emulator verifies with its own code.
  */
 public final class GraphPermissions {
     /** For operations any authenticated app may call. */
     public static final Set<String> NO_ROLE_REQUIRED = Set.of();
 
-    // Role sets, least privileged first.
-    static final Set<String> READ_ORGANIZATION = roles(
-            "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
-    static final Set<String> READ_USERS = roles(
-            "User.ReadBasic.All",
-            "User.Read.All",
-            "User.ReadWrite.All",
-            "Directory.Read.All",
-            "Directory.ReadWrite.All");
-    static final Set<String> READ_USER_RELATIONS =
-            roles("User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
-    static final Set<String> WRITE_USERS = roles("User.ReadWrite.All", "Directory.ReadWrite.All");
-    static final Set<String> READ_MEMBERSHIPS = roles(
-            "GroupMember.Read.All",
-            "Group.Read.All",
-            "GroupMember.ReadWrite.All",
-            "Group.ReadWrite.All",
-            "Directory.Read.All",
-            "Directory.ReadWrite.All");
-    static final Set<String> READ_GROUPS = READ_MEMBERSHIPS;
-    static final Set<String> WRITE_GROUPS = roles("Group.ReadWrite.All", "Directory.ReadWrite.All");
-    static final Set<String> WRITE_MEMBERS =
-            roles("GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All");
-    static final Set<String> READ_APPLICATIONS =
-            roles("Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
-    static final Set<String> WRITE_APPLICATIONS = roles("Application.ReadWrite.All");
-    static final Set<String> READ_APP_ROLE_ASSIGNMENTS = roles(
-            "Application.Read.All",
-            "AppRoleAssignment.ReadWrite.All",
-            "Application.ReadWrite.All",
-            "Directory.Read.All",
-            "Directory.ReadWrite.All");
-    static final Set<String> READ_DEVICES =
-            roles("Device.Read.All", "Device.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
-    static final Set<String> READ_DIRECTORY_OBJECTS = roles("Directory.Read.All", "Directory.ReadWrite.All");
-
-    private static final Map<String, Set<String>> ALLOWED_ROLES = new LinkedHashMap<>();
-
-    static {
-        allow("GET /", NO_ROLE_REQUIRED);
-        allow("POST /$batch", NO_ROLE_REQUIRED); // each request inside is checked on its own
-        allow("GET /organization", READ_ORGANIZATION);
-        allow("GET /me", NO_ROLE_REQUIRED); // always 400 for app-only tokens, as in Graph
-
-        allow("GET /users", READ_USERS);
-        allow("GET /users/$count", READ_USERS);
-        allow("POST /users", WRITE_USERS);
-        allow("GET /users/{id}", READ_USERS);
-        allow("PATCH /users/{id}", WRITE_USERS);
-        allow("DELETE /users/{id}", WRITE_USERS);
-        allow("GET /users/{id}/manager", READ_USER_RELATIONS);
-        allow("GET /users/{id}/directReports", READ_USER_RELATIONS);
-        allow("GET /users/{id}/memberOf", READ_MEMBERSHIPS);
-        allow("GET /users/{id}/transitiveMemberOf", READ_MEMBERSHIPS);
-        // {type} is an OData cast such as microsoft.graph.group: only objects of that type
-        allow("GET /users/{id}/memberOf/{type}", READ_MEMBERSHIPS);
-        allow("GET /users/{id}/transitiveMemberOf/{type}", READ_MEMBERSHIPS);
-
-        allow("GET /groups", READ_GROUPS);
-        allow("GET /groups/$count", READ_GROUPS);
-        allow("POST /groups", WRITE_GROUPS);
-        allow("GET /groups/{id}", READ_GROUPS);
-        allow("PATCH /groups/{id}", WRITE_GROUPS);
-        allow("DELETE /groups/{id}", WRITE_GROUPS);
-        allow("GET /groups/{id}/members", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/members/$count", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/transitiveMembers", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/transitiveMembers/$count", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/owners", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/members/{type}", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/members/{type}/$count", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/transitiveMembers/{type}", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/transitiveMembers/{type}/$count", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/owners/{type}", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/memberOf", READ_MEMBERSHIPS);
-        allow("GET /groups/{id}/transitiveMemberOf", READ_MEMBERSHIPS);
-        allow("POST /groups/{id}/members/$ref", WRITE_MEMBERS);
-        allow("DELETE /groups/{id}/members/{memberId}/$ref", WRITE_MEMBERS);
-        allow("POST /groups/{id}/owners/$ref", WRITE_GROUPS);
-        allow("DELETE /groups/{id}/owners/{ownerId}/$ref", WRITE_GROUPS);
-
-        allow("GET /applications", READ_APPLICATIONS);
-        allow("GET /applications/$count", READ_APPLICATIONS);
-        allow("POST /applications", WRITE_APPLICATIONS);
-        allow("GET /applications/{id}", READ_APPLICATIONS);
-        allow("PATCH /applications/{id}", WRITE_APPLICATIONS);
-        allow("DELETE /applications/{id}", WRITE_APPLICATIONS);
-        allow("POST /applications/{id}/addPassword", WRITE_APPLICATIONS);
-        allow("POST /applications/{id}/removePassword", WRITE_APPLICATIONS);
-        // an app rolls its own keys with no role; KeyRollover checks who else may
-        allow("POST /applications/{id}/addKey", NO_ROLE_REQUIRED);
-        allow("POST /applications/{id}/removeKey", NO_ROLE_REQUIRED);
-
-        allow("GET /servicePrincipals", READ_APPLICATIONS);
-        allow("GET /servicePrincipals/$count", READ_APPLICATIONS);
-        allow("GET /servicePrincipals/{id}", READ_APPLICATIONS);
-        allow("GET /servicePrincipals/{id}/appRoleAssignments", READ_APP_ROLE_ASSIGNMENTS);
-        allow("GET /servicePrincipals/{id}/appRoleAssignedTo", READ_APP_ROLE_ASSIGNMENTS);
-        allow("GET /servicePrincipals/{id}/memberOf", READ_MEMBERSHIPS);
-
-        allow("GET /devices", READ_DEVICES);
-        allow("GET /devices/$count", READ_DEVICES);
-        allow("GET /devices/{id}", READ_DEVICES);
-        allow("GET /devices/{id}/memberOf", READ_MEMBERSHIPS);
-
-        allow("GET /directoryObjects/{id}", READ_DIRECTORY_OBJECTS);
-    }
+    /**
+     * Operations that need no permission of their own, so the metadata has no entry: the service
+     * document, {@code $batch} (each request inside is checked on its own) and {@code /me} (which
+     * Graph answers with 400 for app-only tokens); and an application's {@code addKey}/{@code removeKey},
+     * which an app may call on itself with no role at all (its proof of possession is the check;
+     * {@code KeyRollover} decides what any other caller needs).
+     */
+    private static final Set<String> OPEN = Set.of(
+            "GET /",
+            "POST /$batch",
+            "GET /me",
+            "POST /applications/{id}/addKey",
+            "POST /applications/{id}/removeKey");
 
     /**
      * Properties that need a role on top of the operation's: reading them (in {@code $select} or
@@ -139,22 +52,106 @@ public final class GraphPermissions {
 
     private GraphPermissions() {}
 
+    /**
+     * The roles that allow {@code method} on a route {@code pattern} such as {@code /users/{id}/memberOf}.
+     * A {@code {type}} segment is an OData cast ({@code microsoft.graph.group}) and {@code $count} counts a
+     * collection: both need what the collection needs. {@code $ref} addresses the relationship itself,
+     * which the metadata writes without it.
+     */
     public static Optional<Set<String>> allowedRoles(String method, String pattern) {
-        return Optional.ofNullable(ALLOWED_ROLES.get(method + " " + pattern));
-    }
-
-    /** The whole table, in a readable order. */
-    public static Map<String, Set<String>> table() {
-        return Collections.unmodifiableMap(ALLOWED_ROLES);
-    }
-
-    private static void allow(String operation, Set<String> roles) {
-        if (ALLOWED_ROLES.put(operation, roles) != null) {
-            throw new IllegalStateException("twice in the permission table: " + operation);
+        if (OPEN.contains(method + " " + pattern)) {
+            return Optional.of(NO_ROLE_REQUIRED);
         }
+        List<String> segments = new ArrayList<>();
+        for (String segment : pattern.split("/")) {
+            if (!segment.isEmpty() && !segment.equals("{type}")) {
+                segments.add(segment.startsWith("{") ? "{id}" : segment.toLowerCase(Locale.ROOT));
+            }
+        }
+        String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+        if (last.equals("$count") || last.equals("$ref")) {
+            Optional<Set<String>> exact = Optional.ofNullable(Table.MAP.get(key(method, segments)));
+            return exact.isPresent() ? exact : Optional.ofNullable(Table.MAP.get(key(method, withoutLast(segments))));
+        }
+        return Optional.ofNullable(Table.MAP.get(key(method, segments)));
     }
 
-    private static Set<String> roles(String... roles) {
-        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(java.util.List.of(roles)));
+    private static List<String> withoutLast(List<String> segments) {
+        return segments.subList(0, segments.size() - 1);
+    }
+
+    private static String key(String method, List<String> segments) {
+        return method + " /" + String.join("/", segments);
+    }
+
+    /**
+     * Read on first use: a holder class, so an emulator that routes nothing never parses the file.
+     * Only "METHOD /path" keys and the role numbers are kept; a route's names are made when it asks.
+     */
+    private static final class Table {
+        static final Table MAP = read();
+
+        private final List<String> roleNames;
+        private final Map<String, String> roleNumbers;
+
+        private Table(List<String> roleNames, Map<String, String> roleNumbers) {
+            this.roleNames = roleNames;
+            this.roleNumbers = roleNumbers;
+        }
+
+        Set<String> get(String key) {
+            String numbers = roleNumbers.get(key);
+            if (numbers == null) {
+                return null;
+            }
+            Set<String> allowed = new LinkedHashSet<>();
+            for (String number : numbers.split(",")) {
+                allowed.add(roleNames.get(Integer.parseInt(number)));
+            }
+            return Collections.unmodifiableSet(allowed);
+        }
+
+        private static Table read() {
+            try (InputStream in = GraphPermissions.class.getResourceAsStream("graph-permissions.tsv")) {
+                if (in == null) {
+                    throw new IllegalStateException("graph-permissions.tsv is missing from the emulator's jar");
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                List<String> roleNames = new ArrayList<>();
+                Map<String, String> roleNumbers = new HashMap<>(16_384);
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    String[] fields = line.split("\t");
+                    if (fields[0].equals("R")) {
+                        roleNames.add(fields[1]);
+                    } else if (fields[0].equals("P")) {
+                        String path = normalized(fields[1]);
+                        for (int i = 2; i < fields.length; i++) {
+                            int equals = fields[i].indexOf('=');
+                            roleNumbers.put(
+                                    fields[i].substring(0, equals) + " " + path, fields[i].substring(equals + 1));
+                        }
+                    }
+                }
+                return new Table(List.copyOf(roleNames), roleNumbers);
+            } catch (IOException e) {
+                throw new UncheckedIOException("graph-permissions.tsv cannot be read", e);
+            }
+        }
+
+        /** Lower case, every variable as {id}: Graph matches paths case-insensitively. */
+        private static String normalized(String path) {
+            StringBuilder out = new StringBuilder(path.length());
+            for (int i = 0; i < path.length(); i++) {
+                char c = path.charAt(i);
+                if (c == '{') {
+                    int close = path.indexOf('}', i);
+                    out.append("{id}");
+                    i = close < 0 ? path.length() : close;
+                } else {
+                    out.append(Character.toLowerCase(c));
+                }
+            }
+            return out.toString();
+        }
     }
 }

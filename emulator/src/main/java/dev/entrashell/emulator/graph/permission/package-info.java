@@ -1,8 +1,8 @@
 /**
  * Which application permissions each Graph operation and property needs: the data behind the 403s,
- * in one plain table.
+ * read from Microsoft's permission metadata ({@code graph-permissions.tsv}).
  *
  * <p>Rule: a leaf; depends on nothing of the emulator, so the router and the query model can both read
- * it. Keep it plain data: the shell keeps its own copy of these facts.
+ * it. The shell reads the same data with its own code.
  */
 package dev.entrashell.emulator.graph.permission;
