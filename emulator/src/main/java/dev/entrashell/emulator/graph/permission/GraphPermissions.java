@@ -38,11 +38,7 @@ public final class GraphPermissions {
      * {@code KeyRollover} decides what any other caller needs).
      */
     private static final Set<String> OPEN = Set.of(
-            "GET /",
-            "POST /$batch",
-            "GET /me",
-            "POST /applications/{id}/addKey",
-            "POST /applications/{id}/removeKey");
+            "GET /", "POST /$batch", "GET /me", "POST /applications/{id}/addKey", "POST /applications/{id}/removeKey");
 
     /**
      * Properties that need a role on top of the operation's: reading them (in {@code $select} or
