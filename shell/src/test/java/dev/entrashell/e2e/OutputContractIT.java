@@ -93,7 +93,11 @@ class OutputContractIT {
                         .exitCode())
                 .isZero();
 
-        List<String> lines = cronLines();
+        // The rotation line is run as written (a certificate found by subject name, then cert rotate) by
+        // CertRotateIT; here it would roll the demo app's own key, which the other lines sign in with.
+        List<String> lines = cronLines().stream()
+                .filter(line -> !line.contains("cert rotate"))
+                .toList();
         assertThat(lines).hasSize(3);
         for (String line : lines) {
             String command = line.replaceFirst("^(\\S+\\s+){5}", "")
