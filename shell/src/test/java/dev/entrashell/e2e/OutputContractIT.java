@@ -93,8 +93,8 @@ class OutputContractIT {
                         .exitCode())
                 .isZero();
 
-        // The rotation line is run as written (a certificate found by subject name, then cert rotate) by
-        // CertRotateIT; here it would roll the demo app's own key, which the other lines sign in with.
+        // The rotation line's steps (connect by subject name, then cert rotate) are CertRotateIT's; run here,
+        // it would roll the demo app's own key, which the other lines sign in with.
         List<String> lines = cronLines().stream()
                 .filter(line -> !line.contains("cert rotate"))
                 .toList();
