@@ -237,6 +237,7 @@ class GraphQueryTest {
         JsonObject second = graph.ok(guests.get("@odata.nextLink").getAsString(), EVENTUAL);
         assertThat(second.has("@odata.count")).as("only on the first page").isFalse();
 
+        // Microsoft's documented answer for the $count segment without the header (see Listings.count)
         assertThat(message(graph.get("users/$count"), 400, "Request_BadRequest"))
                 .isEqualTo("$count is not currently supported.");
         assertThat(graph.get("users/$count", EVENTUAL).body()).isEqualTo(Integer.toString(users.size()));

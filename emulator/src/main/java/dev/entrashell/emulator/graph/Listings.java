@@ -117,7 +117,13 @@ public final class Listings {
         }
     }
 
-    /** {@code GET /users/$count}: a plain number, only with ConsistencyLevel: eventual. */
+    /**
+     * {@code GET /users/$count}: a plain number, only with ConsistencyLevel: eventual. Without it,
+     * Graph answers 400 Request_BadRequest "$count is not currently supported." (the error-handling
+     * section of Microsoft's "Advanced query capabilities" page, microsoft-graph-docs-contrib
+     * concepts/aad-advanced-queries.md @01a90577); no published answer shows Request_UnsupportedQuery
+     * for this case, which Graph uses for the other advanced-query refusals.
+     */
     public GraphResponse count(GraphRequest request, TenantObjects objects, Source source) throws GraphException {
         if (!request.eventual()) {
             throw GraphException.directoryBadRequest("$count is not currently supported.");
