@@ -28,15 +28,26 @@ fi
 # as much again as the shell's own start; otherwise the first line of `java -version` that names it does
 # (openjdk version "17.0.15" 2025-04-15, java version "1.8.0_392"; a "Picked up JAVA_TOOL_OPTIONS" line
 # may come first).
+# Parameter expansion and the shell's own read instead of dirname and sed: each process a start spawns
+# costs a few milliseconds against a JVM floor of about a hundred.
 real=$java
 while [ -L "$real" ]; do
   link=$(readlink "$real")
-  case $link in /*) real=$link ;; *) real=$(dirname "$real")/$link ;; esac
+  case $link in /*) real=$link ;; *) real=${real%/*}/$link ;; esac
 done
-release=$(dirname "$(dirname "$real")")/release
+bin=${real%/*}
+release=${bin%/*}/release
 version=
 if [ -f "$release" ]; then
-  version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$release")
+  while IFS= read -r line; do
+    case $line in
+      JAVA_VERSION=*)
+        version=${line#JAVA_VERSION=\"}
+        version=${version%%\"*}
+        break
+        ;;
+    esac
+  done <"$release"
 fi
 if [ -z "$version" ]; then
   version=$("$java" -version 2>&1 | sed -n '/ version "/{s/^[^"]*"\([^"]*\)".*/\1/p;q;}')
@@ -56,7 +67,8 @@ options="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m"
 # jar: its name carries the java's version and a checksum of both paths, and a jar newer than it is
 # trained again. (JDK 25's AOT cache, -XX:AOTCacheOutput, was tried: with this training it made every
 # start slower than no cache at all, linked or not; see BENCHMARKS.md.)
-id=$(printf '%s\n%s\n' "$real" "$jar" | cksum | cut -d ' ' -f 1)
+id=$(printf '%s\n%s\n' "$real" "$jar" | cksum)
+id=${id%% *}
 archive=$cache/entra-shell-$version-$id.jsa
 use=-XX:SharedArchiveFile=$archive
 quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
@@ -76,6 +88,36 @@ training() {
     -c context -c 'context --output json' -c token -c 'get /organization' \
     -c 'get /users --top 5 --select displayName,userPrincipalName,id --output table' \
     -c 'get /users --top 3 --output list' -c "get /users --top 3 --query '[].displayName'" -c disconnect
+}
+
+# The first prompt's part: JLine's terminal, line reader, completion and history, which only a terminal
+# loads. It types a few lines into an interactive shell on a pseudo-terminal made by util-linux's script(1);
+# where there is none (BSD's script takes other options and refuses these), the first prompt loads those
+# classes from the jar as before. A deadline, as it reads from a terminal: nothing may keep it running.
+interactive_training() {
+  script -qec 'exit 0' /dev/null >/dev/null 2>&1 </dev/null || return 0
+  jvm=$(quoted "$java")
+  # shellcheck disable=SC2086 # several options in one variable
+  for option in "$@" $options $quiet; do
+    jvm="$jvm $(quoted "$option")"
+  done
+  printf 'help\rconn\t\025get /organization\rexit\r' |
+    ENTRA_SHELL_HOME=$work NO_COLOR=1 TERM=xterm deadline script -qec \
+      "stty cols 120 rows 40; exec $jvm -jar $(quoted "$jar") --demo" /dev/null
+}
+
+# One word for sh -c: in single quotes, each single quote as '\''.
+quoted() {
+  printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# timeout(1) where there is one (GNU coreutils, busybox).
+deadline() {
+  if command -v timeout >/dev/null 2>&1; then
+    timeout 120 "$@"
+  else
+    "$@"
+  fi
 }
 
 # Runs in the background (the user's command does not wait) with no output. The archive is written
@@ -99,10 +141,14 @@ train() {
     # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, with MSAL's JsonHelper, 17.0.15),
     # and so does a static dump that lists them: record the class list, leave out the lambda proxies (they
     # are spun at run time, as without an archive) and dump a static archive from it.
-    training -XX:DumpLoadedClassList="$work/classes" &&
-      grep -v '^@lambda-proxy' "$work/classes" >"$work/classes.list" &&
-      "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.list" -XX:SharedArchiveFile="$work/archive" \
-        -Xlog:cds=off -cp "$jar"
+    # The terminal's classes are added when that part works; without them the archive still serves.
+    if training -XX:DumpLoadedClassList="$work/classes"; then
+      interactive_training -XX:DumpLoadedClassList="$work/classes.terminal"
+      cat "$work/classes" "$work/classes.terminal" 2>/dev/null | grep -v '^@lambda-proxy' | awk '!seen[$0]++' \
+        >"$work/classes.list" &&
+        "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.list" -XX:SharedArchiveFile="$work/archive" \
+          -Xlog:cds=off -cp "$jar"
+    fi
   fi
   if [ -s "$work/archive" ]; then
     mv -f "$work/archive" "$dest"
@@ -111,7 +157,9 @@ train() {
 }
 
 # ENTRA_SHELL_JAVA_OPTS: more JVM options, unquoted on purpose (it holds several).
-if [ -f "$archive" ] && [ -z "$(find "$jar" -newer "$archive" 2>/dev/null)" ]; then
+# (-nt is not in POSIX, but dash, bash, ksh and busybox have it; a shell without it only trains again.)
+# shellcheck disable=SC3013
+if [ -f "$archive" ] && ! [ "$jar" -nt "$archive" ]; then
   # shellcheck disable=SC2086
   exec "$java" "$use" $options $quiet ${ENTRA_SHELL_JAVA_OPTS:-} -jar "$jar" "$@"
 fi
