@@ -73,6 +73,19 @@ class LauncherIT {
                 .contains("picocli.CommandLine$Help source: shared objects file");
         assertThat(Files.getLastModifiedTime(archive)).as("the archive reused").isEqualTo(recorded);
 
+        // JDK 17's archive also holds the first prompt's classes: the training typed lines into an
+        // interactive shell on a pseudo-terminal (util-linux script, installed by .ci/run).
+        if (Runtime.version().feature() < 25) {
+            Path promptLog = home.resolve("prompt-class-load.log");
+            ShellProcess.Result prompt = shell.env("ENTRA_SHELL_JAVA_OPTS", "-Xlog:class+load:file=" + promptLog)
+                    .runTyped(List.of(new ShellProcess.Step("entra>", "exit")));
+            assertThat(prompt.exitCode()).as(prompt.out()).isZero();
+            assertThat(Files.readString(promptLog))
+                    .contains("org.jline.reader.impl.LineReaderImpl source: shared objects file")
+                    .contains("org.jline.terminal.impl.PosixSysTerminal source: shared objects file")
+                    .contains("dev.entrashell.repl.GraphAwareCompleter source: shared objects file");
+        }
+
         // A jar rebuilt by hand (mvn package) after the archive: the archive no longer matches it and is trained anew.
         Files.setLastModifiedTime(
                 ShellProcess.JAR, FileTime.from(recorded.toInstant().plusMillis(10)));

@@ -23,7 +23,10 @@ final class StartupArchive {
             if (names.stream()
                     .filter(name -> name.endsWith(".training"))
                     .noneMatch(name -> running(cache.resolve(name)))) {
+                // the launcher's names (entra-shell-VERSION-ID.jsa): a build folder may still hold an
+                // archive an older launcher wrote under another name, which no start maps any more
                 return names.stream()
+                        .filter(name -> name.startsWith("entra-shell-"))
                         .filter(name -> name.endsWith(".jsa") || name.endsWith(".aot"))
                         .findFirst()
                         .map(cache::resolve)
