@@ -231,32 +231,25 @@ public final class AadErrors {
 
     /** The app has no federated identity credential naming the assertion's issuer (exactly). */
     public static AadError federatedIssuerNotFound(String issuer) {
-        return new AadError(
-                401,
-                "invalid_client",
-                700211,
-                "No matching federated identity record found for presented assertion issuer '" + issuer + "'. Please"
-                        + " check your federated identity credential Subject, Audience and Issuer against the"
-                        + " presented assertion. " + WORKLOAD_IDENTITY_DOC);
+        return noFederatedRecord(700211, "issuer", issuer, "Please check");
     }
 
     public static AadError federatedAudienceNotFound(String audience) {
-        return new AadError(
-                401,
-                "invalid_client",
-                700212,
-                "No matching federated identity record found for presented assertion audience '" + audience
-                        + "'. Please check your federated identity credential Subject, Audience and Issuer against"
-                        + " the presented assertion. " + WORKLOAD_IDENTITY_DOC);
+        return noFederatedRecord(700212, "audience", audience, "Please check");
     }
 
     public static AadError federatedSubjectNotFound(String subject) {
+        return noFederatedRecord(700213, "subject", subject, "Check");
+    }
+
+    /** Entra's three "no matching record" answers differ only in the claim, its code and one word. */
+    private static AadError noFederatedRecord(int code, String claim, String value, String check) {
         return new AadError(
                 401,
                 "invalid_client",
-                700213,
-                "No matching federated identity record found for presented assertion subject '" + subject + "'."
-                        + " Check your federated identity credential Subject, Audience and Issuer against the"
+                code,
+                "No matching federated identity record found for presented assertion " + claim + " '" + value + "'. "
+                        + check + " your federated identity credential Subject, Audience and Issuer against the"
                         + " presented assertion. " + WORKLOAD_IDENTITY_DOC);
     }
 
