@@ -130,25 +130,29 @@ train() {
   umask 077 # the cache may be in the user's own folder: owner-only, as the rest of it
   dest=$(cd "$cache" && pwd)/${archive##*/} || return 0
   work=$(cd "$cache" && pwd)/training.$$
-  # What a killed training left (only one runs at a time)
-  rm -rf "${dest%/*}"/training.*
-  mkdir "$work" && cd "$work" || return 0
-  if [ "$major" -ge 25 ]; then
-    # A dynamic archive on top of the JDK's own, written when the training's JVM exits.
-    training -XX:ArchiveClassesAtExit="$work/archive"
-  else
-    # JDK 17's dynamic archive crashes the JVM on some lambda proxies (SIGSEGV in
-    # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, with MSAL's JsonHelper, 17.0.15),
-    # and so does a static dump that lists them: record the class list, leave out the lambda proxies (they
-    # are spun at run time, as without an archive) and dump a static archive from it.
-    # The terminal's classes are added when that part works; without them the archive still serves.
-    if training -XX:DumpLoadedClassList="$work/classes"; then
-      interactive_training -XX:DumpLoadedClassList="$work/classes.terminal"
-      cat "$work/classes" "$work/classes.terminal" 2>/dev/null | grep -v '^@lambda-proxy' | awk '!seen[$0]++' \
-        >"$work/classes.list" &&
-        "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.list" -XX:SharedArchiveFile="$work/archive" \
-          -Xlog:cds=off -cp "$jar"
+  # What a killed training left: a folder whose process is gone (another Java's training may be running)
+  for left in "${dest%/*}"/training.*; do
+    if [ -d "$left" ] && ! kill -0 "${left##*.}" 2>/dev/null; then
+      rm -rf "$left"
     fi
+  done
+  mkdir "$work" && cd "$work" || return 0
+  # A static archive from the classes the training loaded (its class list), for every Java: JDK 17's
+  # dynamic archive crashes the JVM on some lambda proxies (SIGSEGV in
+  # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, with MSAL's and azure-json's, 17.0.15),
+  # and JDK 25's leaves out picocli (its class files are Java 5's: "Old class has been linked"), the
+  # biggest part of a start. So the list keeps the class names only: no lambda proxies (spun at run
+  # time, as without an archive) and no pre-resolved constants (JDK 25's @cp lines link picocli's old
+  # classes at dump time, which excludes them). The terminal's classes are added when that part works;
+  # without them the archive still serves.
+  if training -XX:DumpLoadedClassList="$work/classes"; then
+    interactive_training -XX:DumpLoadedClassList="$work/classes.terminal"
+    # Each list numbers its classes (JDK 25: "name id: N"); the merged one goes without the numbers,
+    # which only lambda proxies and other loaders' classes refer to.
+    cat "$work/classes" "$work/classes.terminal" 2>/dev/null |
+      awk '!/^@/ { sub(/ id: [0-9]+$/, ""); if (!seen[$0]++) print }' >"$work/classes.list" &&
+      "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.list" -XX:SharedArchiveFile="$work/archive" \
+        -Xlog:cds=off -cp "$jar"
   fi
   if [ -s "$work/archive" ]; then
     mv -f "$work/archive" "$dest"
