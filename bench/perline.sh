@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Per piped line (issue 11 part 3): what one piped `get /organization --output none` line costs against
+# one request of a plain java.net.http client (bench/PlainClient.java) with the same token, to the same
+# emulator. Side by side, interleaved round by round (the machine is shared: each round sees the same
+# noise); prints each round and the medians. Figures go to BENCHMARKS.md by hand.
+# Usage: bench/perline.sh [REQUESTS] [ROUNDS]   (defaults 500 and 5)
+# ENTRA_SHELL_JAVA_OPTS passes through to the shell (to try JVM flags without editing the launcher).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+requests=${1:-500}
+rounds=${2:-5}
+# shellcheck source=bench/emulator.sh
+. "$root/bench/emulator.sh" --quiet
+"$root/entra-shell" -c "$connect" -c "token --raw" 2>/dev/null >"$work/token.txt"
+
+url="https://127.0.0.1:$graph_port/v1.0/organization"
+lines() { printf '%s\n' "$connect"; for _ in $(seq 1 "$1"); do echo "get /organization --output none"; done; }
+lines 20 >"$work/base.txt"
+lines $((requests + 20)) >"$work/full.txt"
+ms_of() { local s e; s=$(date +%s%N); "$root/entra-shell" <"$1" >/dev/null; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
+ms_of "$work/base.txt" >/dev/null # warm the page cache and the start-up archive
+
+echo "uptime: $(uptime)"
+echo "round  plain ms/request  shell ms/line  ratio"
+for round in $(seq 1 "$rounds"); do
+  plain=$(java "$root/bench/PlainClient.java" "$url" "$work/token.txt" "$work/state/ca.pem" "$requests")
+  # start-up and sign-in cancel out: a 20-line run is taken from a run of REQUESTS more lines
+  base=$(ms_of "$work/base.txt")
+  full=$(ms_of "$work/full.txt")
+  shell=$(awk -v a="$base" -v b="$full" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')
+  ratio=$(awk -v p="$plain" -v s="$shell" 'BEGIN { printf "%.2f", s / p }')
+  echo "$round $plain $shell $ratio" | tee -a "$work/rounds.txt"
+done
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+range() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }'; }
+for column in 2 3 4; do
+  name=$(echo "plain shell ratio" | cut -d' ' -f$((column - 1)))
+  echo "median $name: $(cut -d' ' -f$column "$work/rounds.txt" | median) ($(cut -d' ' -f$column "$work/rounds.txt" | range))"
+done
+echo "uptime: $(uptime)"
