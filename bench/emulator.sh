@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154,SC2034 # root comes from the benchmark; work, connect and the ports are for it
 # Sourced by the benchmarks: starts the standalone emulator on two free loopback ports with the options
 # given (as "$@"), waits for it, adds environment Bench to a throw-away ENTRA_SHELL_HOME and sets
 #   work     a temporary folder (removed on exit, the emulator stopped)
