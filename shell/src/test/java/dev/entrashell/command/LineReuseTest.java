@@ -1,15 +1,20 @@
 package dev.entrashell.command;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +31,12 @@ import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.User;
 import dev.entrashell.emulator.http.RecordedRequest;
+import dev.entrashell.output.ShellOutput;
+import dev.entrashell.services.ShellServices;
+import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Prompter;
+import dev.entrashell.session.Redactor;
+import dev.entrashell.session.ShellHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -249,6 +259,32 @@ class LineReuseTest {
         shell.clear();
         shell.run("get /users --bogus");
         assertThat(shell.err()).isEqualTo(unknownOption);
+    }
+
+    /** Usage text fits the terminal as it is at each line, after a resize too. */
+    @Test
+    void usageFollowsTheTerminalsWidth() {
+        AtomicInteger width = new AtomicInteger(120);
+        StringWriter out = new StringWriter();
+        PrintWriter err = new PrintWriter(new StringWriter(), true);
+        ShellServices services = ShellServices.start(
+                new ShellHome(home),
+                new ShellOutput(new PrintWriter(out, true), err, false, false, width::get),
+                Prompter.none(),
+                new Diagnostics(false, err, new Redactor()),
+                new HashMap<>(),
+                Clock.systemUTC());
+        LineExecutor executor = new LineExecutor(services);
+
+        assertThat(executor.execute("help get")).isZero();
+        assertThat(out.toString().lines().mapToInt(String::length).max().orElseThrow())
+                .isGreaterThan(100);
+        out.getBuffer().setLength(0);
+        width.set(64);
+
+        assertThat(executor.execute("help get")).isZero();
+        assertThat(out.toString().lines())
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(64));
     }
 
     /**
