@@ -1,8 +1,10 @@
 package dev.entrashell.command;
 
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import dev.entrashell.errors.ExitCode;
 import dev.entrashell.errors.Printable;
@@ -13,14 +15,27 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Runs one line: split it, parse it with a fresh picocli tree (so no option value survives from an
- * earlier line), call the command, and send any failure through the {@link ErrorFunnel}. Used alike by
- * the interactive shell, {@code -c} lines and piped input.
+ * Runs one line: split it, parse it with picocli, call the command, and send any failure through the
+ * {@link ErrorFunnel}. Used alike by the interactive shell, {@code -c} lines and piped input.
+ *
+ * <p>Building the picocli tree (every command's model, by reflection over its annotations) cost some
+ * 5 ms a line, more than the Graph request of a piped {@code get}, so a tree is built once and parsed
+ * again for each line. No option value survives from one line to the next: picocli's parse resets every
+ * option and parameter of the commands it matches (mixins included) to its initial value, and the
+ * commands keep nothing else between lines (their only other fields are the shell's services;
+ * {@code LineReuseTest} checks both).
  */
 public final class LineExecutor {
     private final ShellServices services;
     private final ErrorFunnel errors;
     private final CommandFactory factory;
+
+    /**
+     * Trees that no running line holds. A line takes one (or builds one) and gives it back when done: a
+     * line a script runs with {@code shell(line)} while its own line still runs gets another tree, so the
+     * outer command's fields stay its own.
+     */
+    private final Deque<CommandLine> idleTrees = new ConcurrentLinkedDeque<>();
 
     public LineExecutor(ShellServices services) {
         this.services = services;
@@ -28,15 +43,14 @@ public final class LineExecutor {
         this.factory = new CommandFactory(services, new ScriptHost(services, this::nested));
     }
 
-    /** A picocli tree for the shell's commands, for completion and help. */
+    /** A new picocli tree for the shell's commands, for completion and help. */
     public CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(RootCommand.class, factory)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExpandAtFiles(false) // --body @FILE is ours, not picocli's argument file
                 .setOut(services.output().out())
                 .setErr(services.output().err());
-        commandLine.setUsageHelpWidth(
-                Math.max(60, Math.min(120, services.output().width())));
+        commandLine.setUsageHelpWidth(usageWidth());
         // everything after the script's name is the script's, options included
         commandLine.getSubcommands().get("run").setStopAtPositional(true);
         return commandLine;
@@ -105,7 +119,25 @@ public final class LineExecutor {
     }
 
     private int run(List<String> words) throws Exception {
-        CommandLine root = commandLine();
+        CommandLine root = idleTrees.poll();
+        if (root == null) {
+            root = commandLine();
+        } else {
+            // the terminal may have been resized since the tree was built
+            root.setUsageHelpWidth(usageWidth());
+        }
+        try {
+            return run(root, words);
+        } finally {
+            idleTrees.push(root);
+        }
+    }
+
+    private int usageWidth() {
+        return Math.max(60, Math.min(120, services.output().width()));
+    }
+
+    private int run(CommandLine root, List<String> words) throws Exception {
         if (!root.getSubcommands().containsKey(words.get(0))) {
             throw ShellException.usage("Unknown command '" + Printable.of(words.get(0)) + "'."
                     + suggestion(root, words.get(0)) + " Type 'help' for the commands.");
