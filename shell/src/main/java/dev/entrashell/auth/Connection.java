@@ -2,6 +2,7 @@ package dev.entrashell.auth;
 
 import java.time.Instant;
 
+import dev.entrashell.certificate.CertificateCredential;
 import dev.entrashell.net.HttpStack;
 import dev.entrashell.session.Environment;
 

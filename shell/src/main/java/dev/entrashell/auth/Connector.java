@@ -10,6 +10,10 @@ import java.util.function.Supplier;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.IClientCredential;
 
+import dev.entrashell.certificate.CertificateCredential;
+import dev.entrashell.certificate.CertificateFiles;
+import dev.entrashell.certificate.CertificateFinder;
+import dev.entrashell.certificate.CertificateStore;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.net.HttpStack;
 import dev.entrashell.session.Diagnostics;

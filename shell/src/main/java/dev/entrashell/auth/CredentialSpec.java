@@ -2,6 +2,9 @@ package dev.entrashell.auth;
 
 import java.nio.file.Path;
 
+import dev.entrashell.certificate.Passwords;
+import dev.entrashell.certificate.Thumbprint;
+
 /** The one credential form a {@code connect} line chose. */
 public sealed interface CredentialSpec {
 

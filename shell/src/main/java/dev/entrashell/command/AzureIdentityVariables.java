@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.entrashell.auth.ConnectRequest;
 import dev.entrashell.auth.CredentialSpec;
-import dev.entrashell.auth.Passwords;
+import dev.entrashell.certificate.Passwords;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Environment;

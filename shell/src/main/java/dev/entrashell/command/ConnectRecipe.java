@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.entrashell.auth.CertificateStore;
+import dev.entrashell.certificate.CertificateStore;
 import dev.entrashell.connection.SavedConnection;
 import dev.entrashell.output.ShellOutput;
 

@@ -1,4 +1,4 @@
-package dev.entrashell.auth;
+package dev.entrashell.certificate;
 
 /**
  * One of Entra ID's requirements applied to one certificate: whether it passed, what was found, and,

@@ -1,4 +1,4 @@
-package dev.entrashell.auth;
+package dev.entrashell.certificate;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.entrashell.auth;
+package dev.entrashell.certificate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.entrashell.auth;
+package dev.entrashell.certificate;
 
 import java.nio.file.Path;
 import java.security.Key;

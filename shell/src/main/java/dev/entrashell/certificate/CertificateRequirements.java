@@ -1,4 +1,4 @@
-package dev.entrashell.auth;
+package dev.entrashell.certificate;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.entrashell.auth.CertificateCheck.Requirement;
+import dev.entrashell.certificate.CertificateCheck.Requirement;
 import dev.entrashell.errors.ShellException;
 
 /**
