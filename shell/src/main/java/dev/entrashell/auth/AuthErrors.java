@@ -44,7 +44,7 @@ final class AuthErrors {
      */
     static ShellException translateManagedIdentity(Throwable failure, String source) {
         if (failure instanceof MsalServiceException service) {
-            return new ShellException(
+            return new SignInRefusedException(
                     "Managed identity sign-in failed (" + source + ", " + service.errorCode()
                             + (service.statusCode() == null ? "" : ", HTTP " + service.statusCode()) + "): "
                             + firstLine(String.valueOf(service.getMessage()))
@@ -64,7 +64,7 @@ final class AuthErrors {
                 failure);
     }
 
-    private static ShellException fromService(MsalServiceException service) {
+    private static SignInRefusedException fromService(MsalServiceException service) {
         String description = firstLine(String.valueOf(service.getMessage()));
         Matcher code = AADSTS.matcher(description);
         StringBuilder line = new StringBuilder("Sign-in refused by Entra ID (")
@@ -76,7 +76,7 @@ final class AuthErrors {
             AadstsHints.hint(Integer.parseInt(code.group(1)))
                     .ifPresent(hint -> line.append(" Hint: ").append(hint));
         }
-        return new ShellException(line.toString(), service);
+        return new SignInRefusedException(line.toString(), service);
     }
 
     /**

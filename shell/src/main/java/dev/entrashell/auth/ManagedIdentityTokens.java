@@ -29,7 +29,7 @@ final class ManagedIdentityTokens implements Supplier<AccessToken> {
     private final Duration timeout;
 
     ManagedIdentityTokens(
-            CredentialSpec.ManagedIdentity identity, Environment environment, OkHttpClient http, Duration timeout) {
+            Credential.ManagedIdentity identity, Environment environment, OkHttpClient http, Duration timeout) {
         this.environment = environment;
         this.timeout = timeout;
         this.app = ManagedIdentityApplication.builder(id(identity))
@@ -45,7 +45,7 @@ final class ManagedIdentityTokens implements Supplier<AccessToken> {
         return String.valueOf(ManagedIdentityApplication.getManagedIdentitySource());
     }
 
-    private static ManagedIdentityId id(CredentialSpec.ManagedIdentity identity) {
+    private static ManagedIdentityId id(Credential.ManagedIdentity identity) {
         return switch (identity.kind()) {
             case SYSTEM_ASSIGNED -> ManagedIdentityId.systemAssigned();
             case CLIENT_ID -> ManagedIdentityId.userAssignedClientId(identity.id());

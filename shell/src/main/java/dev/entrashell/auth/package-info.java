@@ -1,6 +1,7 @@
 /**
- * Credentials and certificates: the certificate stores, files and checks, the credential forms, and the
- * token sources that sign in; the only package that uses MSAL4J, and the one that builds a
- * {@code Connection}. Depends on {@code net}, {@code session} and {@code errors}.
+ * Signing in as an app: the credential forms and their validating factories, the token sources that
+ * sign in, and the one {@code Connector} that builds a {@code Connection}; the only package that uses
+ * MSAL4J. Certificates themselves are {@code certificate}'s. Depends on {@code certificate},
+ * {@code net}, {@code session} and {@code errors}.
  */
 package dev.entrashell.auth;

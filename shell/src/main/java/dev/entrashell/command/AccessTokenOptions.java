@@ -1,15 +1,14 @@
 package dev.entrashell.command;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Option;
 
 /**
  * {@code connect}'s options for a token obtained elsewhere, as {@code Connect-MgGraph -AccessToken}
- * takes one: pasted at a masked prompt, read from a file or a variable, or (warned about) given inline.
+ * takes one, one of them: pasted at a masked prompt, read from a file or a variable, or (warned about)
+ * given inline.
  */
 final class AccessTokenOptions {
     /** The value picocli gives {@code --access-token} when it has none: ask at the terminal. */
@@ -35,21 +34,6 @@ final class AccessTokenOptions {
             paramLabel = "VARIABLE",
             description = "Read the access token from this variable.")
     String variable;
-
-    /** The options of this group that were given, for connect's one-form check. */
-    List<String> given() {
-        List<String> given = new ArrayList<>();
-        if (value != null) {
-            given.add("--access-token");
-        }
-        if (file != null) {
-            given.add("--access-token-file");
-        }
-        if (variable != null) {
-            given.add("--access-token-env");
-        }
-        return given;
-    }
 
     char[] read(ShellServices services) {
         return SecretSources.read("--access-token", "token", "Access token: ", value, PROMPT, file, variable, services);

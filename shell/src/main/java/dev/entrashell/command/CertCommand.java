@@ -2,8 +2,8 @@ package dev.entrashell.command;
 
 import java.util.Optional;
 
-import dev.entrashell.auth.CertificateStore;
-import dev.entrashell.auth.Thumbprint;
+import dev.entrashell.certificate.CertificateStore;
+import dev.entrashell.certificate.Thumbprint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
 
-import dev.entrashell.auth.CertificateEncodings;
-import dev.entrashell.auth.CertificateInventory;
-import dev.entrashell.auth.Thumbprint;
+import dev.entrashell.certificate.CertificateEncodings;
+import dev.entrashell.certificate.CertificateInventory;
+import dev.entrashell.certificate.Thumbprint;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.entrashell.auth.CertificateImport;
+import dev.entrashell.certificate.CertificateImport;
 import dev.entrashell.output.ListPrinter;
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.google.gson.JsonObject;
 
-import dev.entrashell.auth.CertificateInventory;
+import dev.entrashell.certificate.CertificateInventory;
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.entrashell.auth.NewCertificate;
+import dev.entrashell.certificate.NewCertificate;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.output.ListPrinter;
 import dev.entrashell.services.ShellServices;

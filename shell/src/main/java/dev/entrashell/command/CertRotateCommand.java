@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import com.google.gson.GsonBuilder;
 
-import dev.entrashell.auth.NewCertificate;
+import dev.entrashell.certificate.NewCertificate;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.output.Json;
 import dev.entrashell.output.ListPrinter;

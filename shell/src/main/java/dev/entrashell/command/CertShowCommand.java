@@ -5,9 +5,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 
-import dev.entrashell.auth.CertificateInventory;
-import dev.entrashell.auth.CertificateReport;
-import dev.entrashell.auth.Thumbprint;
+import dev.entrashell.certificate.CertificateInventory;
+import dev.entrashell.certificate.CertificateReport;
+import dev.entrashell.certificate.Thumbprint;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package dev.entrashell.command;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.entrashell.auth.CertificateStore;
+import dev.entrashell.certificate.CertificateStore;
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Option;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import dev.entrashell.auth.CertificateCheck;
-import dev.entrashell.auth.CertificateFacts;
-import dev.entrashell.auth.CertificateReport;
+import dev.entrashell.certificate.CertificateCheck;
+import dev.entrashell.certificate.CertificateFacts;
+import dev.entrashell.certificate.CertificateReport;
 
 /**
  * A certificate report as {@code cert list} (one row) and {@code cert show} (every fact and each

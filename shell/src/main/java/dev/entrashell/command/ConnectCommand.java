@@ -1,24 +1,21 @@
 package dev.entrashell.command;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
+import dev.entrashell.auth.AppIdentity;
+import dev.entrashell.auth.AzureIdentityVariables;
 import dev.entrashell.auth.ConnectRequest;
 import dev.entrashell.auth.Connection;
-import dev.entrashell.auth.CredentialSpec;
-import dev.entrashell.auth.CredentialSpec.ManagedIdentityKind;
+import dev.entrashell.auth.Credential;
+import dev.entrashell.auth.CredentialNotConfiguredException;
 import dev.entrashell.auth.GivenAccessToken;
-import dev.entrashell.auth.Passwords;
-import dev.entrashell.auth.Thumbprint;
+import dev.entrashell.certificate.Passwords;
 import dev.entrashell.connection.SavedConnection;
-import dev.entrashell.errors.Printable;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.services.ShellServices;
-import dev.entrashell.session.Environments;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,14 +47,7 @@ import picocli.CommandLine.Spec;
             "  connect --tenant-id TENANT --client-id APP_ID --thumbprint 0F3A... --name prod",
             "  connect prod"
         })
-final class ConnectCommand implements Runnable {
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
-    /** A tenant is a GUID or a DNS name: it becomes a path segment of the login URL, so nothing else passes. */
-    private static final Pattern TENANT = Pattern.compile(
-            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
-    /** The value picocli gives {@code --secret} when it has none: ask at the terminal. */
-    private static final String PROMPT = "";
-
+final class ConnectCommand implements Runnable, ExplainsParameterErrors {
     @Mixin
     HelpOption help;
 
@@ -78,9 +68,6 @@ final class ConnectCommand implements Runnable {
             description = "Save how to connect under this name once the sign-in works, and name the session so.")
     String name;
 
-    @Mixin
-    AccessTokenOptions accessToken;
-
     @Option(
             names = {"--tenant-id", "--tenant"},
             paramLabel = "TENANT",
@@ -94,19 +81,8 @@ final class ConnectCommand implements Runnable {
                     "The app registration's application (client) id; with --identity, a user-assigned identity's client id.")
     String clientId;
 
-    @Option(
-            names = {"--thumbprint", "--certificate-thumbprint"},
-            completionCandidates = StoreThumbprints.class,
-            paramLabel = "HEX",
-            description =
-                    "Find the certificate by its SHA-1 thumbprint in a store (spaces, colons and case are ignored).")
-    String thumbprint;
-
-    @Option(
-            names = {"--subject-name", "--certificate-name", "--certificate-subject-name"},
-            paramLabel = "NAME",
-            description = "Find the newest valid certificate with this subject (CN=Name or Name) in a store.")
-    String subjectName;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    CredentialOptions credential;
 
     @Option(
             names = "--store",
@@ -116,42 +92,8 @@ final class ConnectCommand implements Runnable {
                     "Where --thumbprint and --subject-name look: default, a .pfx/.p12 file or a folder (default: ${DEFAULT-VALUE}).")
     String store;
 
-    @Option(
-            names = {"--certificate", "--certificate-path"},
-            paramLabel = "FILE",
-            description = "A .pfx/.p12 file, or a PEM file with the certificate and its private key.")
-    Path certificate;
-
     @Mixin
     PasswordOptions password;
-
-    @Option(
-            names = {"--secret", "--client-secret"},
-            arity = "0..1",
-            fallbackValue = PROMPT,
-            paramLabel = "VALUE",
-            description =
-                    "A client secret; without a value it is asked for, masked. A value here is visible to others: prefer the prompt, --secret-file or --secret-env.")
-    String secret;
-
-    @Option(names = "--secret-file", paramLabel = "FILE", description = "Read the client secret from this file.")
-    Path secretFile;
-
-    @Option(names = "--secret-env", paramLabel = "VARIABLE", description = "Read the client secret from this variable.")
-    String secretEnv;
-
-    @Option(
-            names = "--federated-token-file",
-            paramLabel = "FILE",
-            description =
-                    "Use the token in this file as the client assertion (workload identity federation); it is read again for every token.")
-    Path federatedTokenFile;
-
-    @Option(
-            names = {"--identity", "--managed-identity"},
-            description =
-                    "Use this host's managed identity: system-assigned, or user-assigned with --client-id, --object-id or --resource-id.")
-    boolean identity;
 
     @Option(
             names = "--object-id",
@@ -164,12 +106,6 @@ final class ConnectCommand implements Runnable {
             paramLabel = "ID",
             description = "With --identity: a user-assigned identity's Azure resource id.")
     String resourceId;
-
-    @Option(
-            names = {"--env", "--environment-variable"},
-            description =
-                    "Read AZURE_TENANT_ID, AZURE_CLIENT_ID and one of AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH, AZURE_FEDERATED_TOKEN_FILE.")
-    boolean fromEnvironment;
 
     @Option(
             names = "--environment",
@@ -259,7 +195,8 @@ final class ConnectCommand implements Runnable {
             line.parseArgs(recipe.connectArguments().toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw ShellException.usage("Saved connection '" + recipe.name() + "' in "
-                    + services.savedConnections().file() + " cannot be used: " + e.getMessage()
+                    + services.savedConnections().file() + " cannot be used: "
+                    + explain(e).orElse(e.getMessage())
                     + ". Save it again with connect ... --name " + recipe.name());
         }
         ConnectCommand again = line.getCommand();
@@ -268,154 +205,47 @@ final class ConnectCommand implements Runnable {
         again.run();
     }
 
+    /** The options as a checked request: the one credential, and the app it signs in as where it needs one. */
     private ConnectRequest request() {
-        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
-            throw ShellException.usage("--timeout " + timeoutSeconds + " is out of range: give 1 to 3600 seconds.");
+        Duration timeout = ConnectRequest.timeout(timeoutSeconds);
+        if (credential == null) {
+            throw new CredentialNotConfiguredException(CredentialOptions.NONE);
         }
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        String form = oneForm();
-        if (form.equals("--env")) {
-            return new AzureIdentityVariables(services).request(environment, sendCertificateChain, timeout);
-        }
-        if (form.equals("--access-token")) {
-            if (tenant != null || clientId != null) {
-                throw ShellException.usage(
-                        "An access token carries its own tenant and app; leave out --tenant-id and --client-id.");
-            }
-            return new ConnectRequest(
-                    null,
-                    null,
-                    environmentName(),
-                    new CredentialSpec.AccessTokenGiven(accessToken.read(services)),
-                    false,
-                    timeout);
-        }
-        if (form.equals("--identity")) {
-            return new ConnectRequest(null, null, environmentName(), managedIdentity(), false, timeout);
-        }
-        requireIds(tenant, clientId, "--tenant-id", "--client-id");
-        CredentialSpec credential =
-                switch (form) {
-                    case "--certificate" -> new CredentialSpec.CertificateFile(certificate, passwords());
-                    case "--thumbprint" ->
-                        new CredentialSpec.CertificateThumbprint(Thumbprint.parse(thumbprint), store, passwords());
-                    case "--subject-name" -> new CredentialSpec.CertificateSubject(subjectName(), store, passwords());
-                    case "--federated-token-file" -> new CredentialSpec.FederatedTokenFile(federatedTokenFile);
-                    default -> new CredentialSpec.ClientSecret(clientSecret());
-                };
-        return new ConnectRequest(
-                tenant.strip(), clientId, environmentName(), credential, sendCertificateChain, timeout);
-    }
-
-    /** The credential form given; exactly one is allowed, as in Connect-MgGraph's parameter sets. */
-    private String oneForm() {
-        List<String> forms = new ArrayList<>();
-        addIf(forms, thumbprint != null, "--thumbprint");
-        addIf(forms, subjectName != null, "--subject-name");
-        addIf(forms, certificate != null, "--certificate");
-        addIf(forms, secret != null, "--secret");
-        addIf(forms, secretFile != null, "--secret-file");
-        addIf(forms, secretEnv != null, "--secret-env");
-        addIf(forms, federatedTokenFile != null, "--federated-token-file");
-        addIf(forms, identity, "--identity");
-        addIf(forms, fromEnvironment, "--env");
-        forms.addAll(accessToken.given());
-        if (forms.size() != 1) {
-            throw ShellException.usage(
-                    forms.isEmpty()
-                            ? "connect needs a credential: --thumbprint HEX, --subject-name NAME, --certificate FILE, --secret, "
-                                    + "--federated-token-file FILE, --identity, --env or --access-token. See 'help connect'."
-                            : "connect takes one credential form, but got " + String.join(" and ", forms)
-                                    + "; keep one.");
-        }
-        if (!identity && (objectId != null || resourceId != null)) {
-            throw ShellException.usage(
+        if (!credential.identity && (objectId != null || resourceId != null)) {
+            throw new CredentialNotConfiguredException(
                     "--object-id and --resource-id name a user-assigned managed identity; use them with --identity.");
         }
-        String form = forms.get(0);
-        return form.startsWith("--secret") ? "--secret" : form.startsWith("--access-token") ? "--access-token" : form;
+        if (credential.fromEnvironment) {
+            return new AzureIdentityVariables(
+                            services.environmentVariables(),
+                            services.environments(),
+                            given -> new Passwords(
+                                    given,
+                                    services.prompter(),
+                                    services.diagnostics().redactor()))
+                    .request(environment, sendCertificateChain, timeout);
+        }
+        if (credential.identity) {
+            return ConnectRequest.forOwnIdentity(
+                    environment, Credential.ManagedIdentity.of(tenant, clientId, objectId, resourceId), timeout);
+        }
+        if (credential.accessToken != null) {
+            return ConnectRequest.forOwnIdentity(
+                    environment,
+                    Credential.AccessTokenGiven.of(tenant, clientId, () -> credential.accessToken.read(services)),
+                    timeout);
+        }
+        AppIdentity app = AppIdentity.of(tenant, clientId, "--tenant-id", "--client-id");
+        return ConnectRequest.forApp(
+                app,
+                environment,
+                credential.appCredential(store, () -> password.passwords(services), services),
+                sendCertificateChain,
+                timeout);
     }
 
-    private static void addIf(List<String> forms, boolean given, String name) {
-        if (given) {
-            forms.add(name);
-        }
-    }
-
-    static void requireIds(String tenant, String clientId, String tenantName, String clientName) {
-        if (tenant == null || tenant.isBlank()) {
-            throw ShellException.usage(
-                    "connect needs " + tenantName + ": the directory's GUID or a verified domain such as "
-                            + "contoso.onmicrosoft.com (shown on the app registration's Overview page).");
-        }
-        if (!TENANT.matcher(tenant.strip()).matches()) {
-            throw ShellException.usage(tenantName + " '" + Printable.of(tenant) + "' is not a tenant: give the "
-                    + "directory's GUID or a domain such as contoso.onmicrosoft.com (letters, digits, dots and "
-                    + "hyphens), as shown on the app registration's Overview page.");
-        }
-        if (clientId == null || !GUID.matcher(clientId).matches()) {
-            throw ShellException.usage(
-                    clientId == null
-                            ? "connect needs " + clientName + ": the app registration's application (client) id."
-                            : clientName + " '" + Printable.of(clientId)
-                                    + "' is not an application (client) id: expected a GUID such as "
-                                    + "11111111-2222-3333-4444-555555555555 from the app registration's Overview page.");
-        }
-    }
-
-    private CredentialSpec.ManagedIdentity managedIdentity() {
-        if (tenant != null) {
-            throw ShellException.usage("--identity signs in to the identity's own tenant; leave out --tenant-id.");
-        }
-        int ids = (clientId != null ? 1 : 0) + (objectId != null ? 1 : 0) + (resourceId != null ? 1 : 0);
-        if (ids > 1) {
-            throw ShellException.usage(
-                    "Name a user-assigned identity once: --client-id, --object-id or --resource-id.");
-        }
-        if (clientId != null) {
-            return new CredentialSpec.ManagedIdentity(ManagedIdentityKind.CLIENT_ID, clientId);
-        }
-        if (objectId != null) {
-            return new CredentialSpec.ManagedIdentity(ManagedIdentityKind.OBJECT_ID, objectId);
-        }
-        if (resourceId != null) {
-            return new CredentialSpec.ManagedIdentity(ManagedIdentityKind.RESOURCE_ID, resourceId);
-        }
-        return new CredentialSpec.ManagedIdentity(ManagedIdentityKind.SYSTEM_ASSIGNED, null);
-    }
-
-    private String environmentName() {
-        return environment == null ? Environments.GLOBAL : environment;
-    }
-
-    private char[] clientSecret() {
-        char[] value = SecretSources.read(
-                "--secret", "secret", "Client secret: ", secret, PROMPT, secretFile, secretEnv, services);
-        if (new String(value).isBlank()) {
-            throw ShellException.usage(
-                    secretFile != null
-                            ? "--secret-file " + secretFile
-                                    + " holds no secret (it is empty or blank lines only): write "
-                                    + "the client secret's value into it."
-                            : secretEnv != null
-                                    ? "--secret-env " + secretEnv
-                                            + " is empty: set the variable to the client secret's value."
-                                    : "--secret is empty: give the client secret's value (the Value column under "
-                                            + "Certificates & secrets, not the Secret ID).");
-        }
-        services.diagnostics().redactor().register(value);
-        return value;
-    }
-
-    private String subjectName() {
-        if (subjectName.isBlank() || subjectName.strip().equalsIgnoreCase("CN=")) {
-            throw ShellException.usage("--subject-name is empty: give the certificate's subject, such as "
-                    + "'CN=My Automation' (see 'cert list').");
-        }
-        return subjectName;
-    }
-
-    private Passwords passwords() {
-        return password.passwords(services);
+    @Override
+    public Optional<String> explain(CommandLine.ParameterException e) {
+        return CredentialOptions.explain(e);
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.entrashell.auth.CertificateStore;
+import dev.entrashell.certificate.CertificateStore;
 import dev.entrashell.connection.SavedConnection;
 import dev.entrashell.output.ShellOutput;
 
@@ -17,37 +17,43 @@ final class ConnectRecipe {
     private ConnectRecipe() {}
 
     static SavedConnection of(ConnectCommand line, String name, ShellOutput output) {
+        CredentialOptions form = line.credential;
         Map<String, String> credential = new LinkedHashMap<>();
-        put(credential, "thumbprint", line.thumbprint);
-        put(credential, "subject-name", line.subjectName);
-        if (line.thumbprint != null || line.subjectName != null) {
+        put(credential, "thumbprint", form.thumbprint);
+        put(credential, "subject-name", form.subjectName);
+        if (form.thumbprint != null || form.subjectName != null) {
             put(
                     credential,
                     "store",
                     line.store.equalsIgnoreCase(CertificateStore.DEFAULT) ? null : storeReference(line.store));
         }
-        put(credential, "certificate", line.certificate);
+        put(credential, "certificate", form.certificate);
         put(credential, "password-file", line.password.file);
         put(credential, "password-env", line.password.variable);
-        if (line.secret != null) {
+        boolean secretAsked = form.secret != null && form.secret.value != null;
+        if (secretAsked) {
             credential.put("secret", SavedConnection.ASK);
         }
-        put(credential, "secret-file", line.secretFile);
-        put(credential, "secret-env", line.secretEnv);
-        put(credential, "federated-token-file", line.federatedTokenFile);
-        if (line.identity) {
+        if (form.secret != null) {
+            put(credential, "secret-file", form.secret.file);
+            put(credential, "secret-env", form.secret.variable);
+        }
+        put(credential, "federated-token-file", form.federatedTokenFile);
+        if (form.identity) {
             credential.put("identity", "true");
         }
         put(credential, "object-id", line.objectId);
         put(credential, "resource-id", line.resourceId);
-        if (line.fromEnvironment) {
+        if (form.fromEnvironment) {
             credential.put("env", "true");
         }
-        if (line.accessToken.value != null) {
-            credential.put("access-token", SavedConnection.ASK);
+        if (form.accessToken != null) {
+            if (form.accessToken.value != null) {
+                credential.put("access-token", SavedConnection.ASK);
+            }
+            put(credential, "access-token-file", form.accessToken.file);
+            put(credential, "access-token-env", form.accessToken.variable);
         }
-        put(credential, "access-token-file", line.accessToken.file);
-        put(credential, "access-token-env", line.accessToken.variable);
         SavedConnection saved = new SavedConnection(
                 name,
                 line.tenant == null ? null : line.tenant.strip(),
@@ -60,11 +66,9 @@ final class ConnectRecipe {
                         : line.timeoutSeconds);
         output.warn("Saved as '" + name + "': 'connect " + name + "' connects this way again.");
         if (saved.asks()) {
-            output.warn("The " + (line.secret != null ? "secret" : "token")
+            output.warn("The " + (secretAsked ? "secret" : "token")
                     + " itself is not saved: 'connect " + name + "' asks for it. To connect unattended, save it with "
-                    + (line.secret != null
-                            ? "--secret-file or --secret-env"
-                            : "--access-token-file or --access-token-env")
+                    + (secretAsked ? "--secret-file or --secret-env" : "--access-token-file or --access-token-env")
                     + " instead.");
         }
         return saved;

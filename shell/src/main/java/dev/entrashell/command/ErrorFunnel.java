@@ -1,5 +1,6 @@
 package dev.entrashell.command;
 
+import java.util.Optional;
 import java.util.Set;
 
 import dev.entrashell.errors.ExitCode;
@@ -62,6 +63,12 @@ public final class ErrorFunnel {
     }
 
     private static String usageLine(CommandLine.ParameterException e) {
+        if (e.getCommandLine().getCommand() instanceof ExplainsParameterErrors command) {
+            Optional<String> own = command.explain(e);
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
         boolean leaf = e.getCommandLine().getSubcommands().isEmpty();
         StringBuilder line = new StringBuilder(
                 e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
-import dev.entrashell.auth.Passwords;
+import dev.entrashell.certificate.Passwords;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Prompter;

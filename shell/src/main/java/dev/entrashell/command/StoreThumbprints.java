@@ -2,8 +2,8 @@ package dev.entrashell.command;
 
 import java.util.Iterator;
 
-import dev.entrashell.auth.CertificateStore;
-import dev.entrashell.auth.KnownThumbprints;
+import dev.entrashell.certificate.CertificateStore;
+import dev.entrashell.certificate.KnownThumbprints;
 import dev.entrashell.services.ShellServices;
 
 /**

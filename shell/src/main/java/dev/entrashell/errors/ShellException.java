@@ -34,6 +34,17 @@ public class ShellException extends RuntimeException {
         this.values = List.of();
     }
 
+    /**
+     * The same failure as {@code found}, as a more specific type says what kind it is: the same line,
+     * redacted the same way, and the same exit code; {@code found} is kept as the cause.
+     */
+    protected ShellException(ShellException found) {
+        super(found.getMessage(), found);
+        this.exitCode = found.exitCode;
+        this.template = found.template;
+        this.values = found.values;
+    }
+
     private ShellException(String template, List<String> values, int exitCode) {
         this(template, values, exitCode, null);
     }

@@ -12,16 +12,17 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import dev.entrashell.auth.CertificateCredential;
-import dev.entrashell.auth.CertificateFiles;
-import dev.entrashell.auth.CertificateStore;
+import dev.entrashell.auth.AppIdentity;
 import dev.entrashell.auth.ConnectRequest;
 import dev.entrashell.auth.Connection;
-import dev.entrashell.auth.CredentialSpec;
-import dev.entrashell.auth.NewCertificate;
-import dev.entrashell.auth.Passwords;
-import dev.entrashell.auth.PossessionProof;
-import dev.entrashell.auth.Thumbprint;
+import dev.entrashell.auth.Credential;
+import dev.entrashell.certificate.CertificateCredential;
+import dev.entrashell.certificate.CertificateFiles;
+import dev.entrashell.certificate.CertificateStore;
+import dev.entrashell.certificate.NewCertificate;
+import dev.entrashell.certificate.Passwords;
+import dev.entrashell.certificate.PossessionProof;
+import dev.entrashell.certificate.Thumbprint;
 import dev.entrashell.connection.LiveConnection;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.graph.GraphClient;
@@ -180,11 +181,10 @@ public final class CertificateRotation {
             Connection fresh;
             try {
                 fresh = services.connector()
-                        .connect(new ConnectRequest(
-                                connection.tenant(),
-                                connection.clientId(),
+                        .connect(ConnectRequest.forApp(
+                                new AppIdentity(connection.tenant(), connection.clientId()),
                                 connection.environment().name(),
-                                new CredentialSpec.CertificateFile(newPfx, passwords(password)),
+                                new Credential.CertificateFile(newPfx, passwords(password)),
                                 connection.sendCertificateChain(),
                                 connection.http().timeout()));
             } catch (ShellException e) {

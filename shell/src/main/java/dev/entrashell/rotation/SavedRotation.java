@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.entrashell.auth.CertificateStore;
 import dev.entrashell.auth.Connection;
+import dev.entrashell.certificate.CertificateStore;
 import dev.entrashell.connection.SavedConnection;
 import dev.entrashell.session.ShellHome;
 

@@ -32,8 +32,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.entrashell.TestShell;
-import dev.entrashell.auth.CertificateEncodings;
-import dev.entrashell.auth.TestCertificates;
+import dev.entrashell.certificate.CertificateEncodings;
+import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;

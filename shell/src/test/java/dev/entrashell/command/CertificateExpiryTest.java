@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.TestShell;
-import dev.entrashell.auth.TestCertificates;
-import dev.entrashell.auth.Thumbprint;
+import dev.entrashell.certificate.TestCertificates;
+import dev.entrashell.certificate.Thumbprint;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;

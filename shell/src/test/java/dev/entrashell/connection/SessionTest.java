@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.entrashell.auth.Connection;
 import dev.entrashell.auth.CredentialType;
+import dev.entrashell.auth.SignedInWith;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.Environment;
 
@@ -24,13 +25,8 @@ class SessionTest {
                         URI.create("https://graph.example"),
                         null,
                         false),
-                CredentialType.ClientSecret,
-                null,
-                null,
-                null,
+                new SignedInWith(CredentialType.ClientSecret, null, null),
                 false,
-                null,
-                null,
                 null,
                 null);
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonParser;
 
-import dev.entrashell.auth.TestCertificates;
+import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;

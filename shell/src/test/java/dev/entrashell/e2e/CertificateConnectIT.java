@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.entrashell.auth.CertificateEncodings;
-import dev.entrashell.auth.TestCertificates;
+import dev.entrashell.certificate.CertificateEncodings;
+import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;

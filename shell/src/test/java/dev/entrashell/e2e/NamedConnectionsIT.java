@@ -19,7 +19,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.entrashell.auth.TestCertificates;
+import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;

@@ -304,8 +304,8 @@ class OutputContractIT {
     private static Path writeDemoPem() throws Exception {
         Path pem = home.resolve("demo.pem");
         if (!Files.exists(pem)) {
-            dev.entrashell.auth.TestCertificates.writePem(
-                    new dev.entrashell.auth.TestCertificates.Issued(
+            dev.entrashell.certificate.TestCertificates.writePem(
+                    new dev.entrashell.certificate.TestCertificates.Issued(
                             new java.security.KeyPair(demo.certificate().getPublicKey(), demo.privateKey()),
                             demo.certificate()),
                     pem,

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
-import dev.entrashell.auth.TestCertificates;
+import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
