@@ -12,6 +12,9 @@ import dev.entrashell.errors.ShellException;
 import dev.entrashell.script.ScriptHost;
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -125,11 +128,37 @@ public final class LineExecutor {
         } else {
             // the terminal may have been resized since the tree was built
             root.setUsageHelpWidth(usageWidth());
+            clearArgGroups(root.getCommandSpec());
         }
         try {
             return run(root, words);
         } finally {
             idleTrees.push(root);
+        }
+    }
+
+    /**
+     * picocli resets options and parameters at each parse, but not an argument group's object (connect's
+     * credential forms): a line that leaves the group out would find the object an earlier line filled.
+     * A new tree has none (the fields start empty), so neither may a reused one.
+     */
+    static void clearArgGroups(CommandSpec command) {
+        for (ArgGroupSpec group : command.argGroups()) {
+            try {
+                group.setter().set(null);
+                // the group's options write into the group's object through their scope: none until matched
+                for (ArgSpec arg : group.allOptionsNested()) {
+                    arg.scope().set(null);
+                }
+                for (ArgSpec arg : group.allPositionalParametersNested()) {
+                    arg.scope().set(null);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot clear the option group " + group.synopsis(), e);
+            }
+        }
+        for (CommandLine sub : command.subcommands().values()) {
+            clearArgGroups(sub.getCommandSpec());
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
 import dev.entrashell.session.ShellHome;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -231,6 +233,31 @@ class LineReuseTest {
         assertThat(lastGraphRequest(mark, "/users").pathAndQuery()).isEqualTo("/v1.0/users");
     }
 
+    /**
+     * connect's credential forms are an option group, whose object picocli does not reset: a connect
+     * without a form, after one with a thumbprint (that failed, or that was cut short by a bad option),
+     * must be told it has none, not search for the earlier thumbprint.
+     */
+    @Test
+    void aCredentialFormDoesNotCarryOverToTheNextConnect() throws Exception {
+        TestShell shell = TestShell.against(emulator, home, Prompter.none());
+        String ids = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + WRITER_ID;
+        String thumbprint = "0123456789ABCDEF0123456789ABCDEF01234567";
+        assertThat(shell.run(ids + " --thumbprint " + thumbprint)).isNotZero();
+        assertThat(shell.err()).contains("No certificate with thumbprint " + thumbprint);
+        shell.clear();
+
+        assertThat(shell.run(ids)).isEqualTo(2);
+        assertThat(shell.err()).startsWith("connect needs a credential:").doesNotContain(thumbprint);
+        shell.clear();
+
+        assertThat(shell.run(ids + " --thumbprint " + thumbprint + " --no-such-option"))
+                .isEqualTo(2);
+        shell.clear();
+        assertThat(shell.run(ids)).isEqualTo(2);
+        assertThat(shell.err()).startsWith("connect needs a credential:").doesNotContain(thumbprint);
+    }
+
     /** help, help CMD, CMD --help and an unknown option read as with a new tree, after lines that set options. */
     @Test
     void helpAndUsageAreThoseOfANewTree() throws Exception {
@@ -376,58 +403,87 @@ class LineReuseTest {
             }
             List<String> path = List.of(command.qualifiedName(" ").split(" "))
                     .subList(1, command.qualifiedName(" ").split(" ").length);
-            List<String> full = new ArrayList<>(path);
-            List<String> minimal = new ArrayList<>(path);
-            for (OptionSpec option : command.options()) {
-                if (option.usageHelp() || option.versionHelp()) {
-                    continue;
-                }
-                full.add(option.longestName());
-                if (option.arity().max() > 0) {
-                    full.add(valueFor(option));
-                }
-            }
-            for (OptionSpec option : command.requiredArgs().stream()
-                    .filter(ArgSpec::isOption)
-                    .map(OptionSpec.class::cast)
-                    .toList()) {
-                minimal.add(option.longestName());
-                minimal.add(valueFor(option));
-            }
-            for (PositionalParamSpec positional : command.positionalParameters()) {
-                full.add(valueFor(positional));
-                if (positional.required()) {
-                    minimal.add(valueFor(positional));
-                }
-            }
             if (!command.subcommands().isEmpty()) {
                 continue; // a group such as 'cert': its subcommands are checked one by one
             }
-            reused.parseArgs(full.toArray(String[]::new));
-            // what the first line set, so that the comparison below compares something
-            for (ArgSpec arg : command.args()) {
-                if (!String.valueOf((Object) arg.getValue()).equals(String.valueOf(arg.initialValue()))) {
-                    setByTheFirstLine.add(String.join(" ", path) + " " + arg.paramLabel());
-                }
-            }
-            reused.parseArgs(minimal.toArray(String[]::new));
-            CommandLine fresh = new TestShell(home, Map.of(), false).commandLine();
-            fresh.parseArgs(minimal.toArray(String[]::new));
-            CommandSpec freshCommand = find(fresh.getCommandSpec(), path);
-            for (ArgSpec arg : command.args()) {
-                ArgSpec same = arg instanceof OptionSpec option
-                        ? freshCommand.findOption(option.longestName())
-                        : freshCommand
-                                .positionalParameters()
-                                .get(command.positionalParameters().indexOf(arg));
-                assertThat(String.valueOf((Object) arg.getValue()))
-                        .as(String.join(" ", full) + ", then " + String.join(" ", minimal) + ": " + arg)
-                        .isEqualTo(String.valueOf((Object) same.getValue()));
+            // An exclusive group (connect's credential forms) takes one option a line: one first line per
+            // option of the group, each with every other option of the command.
+            List<OptionSpec> oneOf = command.options().stream()
+                    .filter(LineReuseTest::inExclusiveGroup)
+                    .toList();
+            List<OptionSpec> firstLineChoices = oneOf.isEmpty() ? Collections.singletonList(null) : oneOf;
+            for (OptionSpec choice : firstLineChoices) {
+                setByTheFirstLine.addAll(checkReset(reused, command, path, choice));
             }
             checked.add(String.join(" ", path));
         }
         assertThat(checked).contains("get", "post", "delete", "connect", "context", "cert new", "history");
         assertThat(setByTheFirstLine).hasSizeGreaterThan(100);
+    }
+
+    /**
+     * One first line with every option (of an exclusive group only {@code choice}) and parameter, then
+     * a minimal line, on {@code reused}: each value as a new tree has it after the minimal line. Returns
+     * what the first line set.
+     */
+    private List<String> checkReset(CommandLine reused, CommandSpec command, List<String> path, OptionSpec choice) {
+        List<String> setByTheFirstLine = new ArrayList<>();
+        List<String> full = new ArrayList<>(path);
+        List<String> minimal = new ArrayList<>(path);
+        for (OptionSpec option : command.options()) {
+            if (option.usageHelp() || option.versionHelp() || (inExclusiveGroup(option) && option != choice)) {
+                continue;
+            }
+            full.add(option.longestName());
+            if (option.arity().max() > 0) {
+                full.add(valueFor(option));
+            }
+        }
+        for (OptionSpec option : command.requiredArgs().stream()
+                .filter(ArgSpec::isOption)
+                .map(OptionSpec.class::cast)
+                .toList()) {
+            minimal.add(option.longestName());
+            minimal.add(valueFor(option));
+        }
+        for (PositionalParamSpec positional : command.positionalParameters()) {
+            full.add(valueFor(positional));
+            if (positional.required()) {
+                minimal.add(valueFor(positional));
+            }
+        }
+        reused.parseArgs(full.toArray(String[]::new));
+        // what the first line set, so that the comparison below compares something
+        for (ArgSpec arg : command.args()) {
+            if (!String.valueOf((Object) arg.getValue()).equals(String.valueOf(arg.initialValue()))) {
+                setByTheFirstLine.add(String.join(" ", path) + " " + arg.paramLabel());
+            }
+        }
+        LineExecutor.clearArgGroups(reused.getCommandSpec()); // as LineExecutor does before each reuse
+        reused.parseArgs(minimal.toArray(String[]::new));
+        CommandLine fresh = new TestShell(home, Map.of(), false).commandLine();
+        fresh.parseArgs(minimal.toArray(String[]::new));
+        CommandSpec freshCommand = find(fresh.getCommandSpec(), path);
+        for (ArgSpec arg : command.args()) {
+            ArgSpec same = arg instanceof OptionSpec option
+                    ? freshCommand.findOption(option.longestName())
+                    : freshCommand
+                            .positionalParameters()
+                            .get(command.positionalParameters().indexOf(arg));
+            assertThat(String.valueOf((Object) arg.getValue()))
+                    .as(String.join(" ", full) + ", then " + String.join(" ", minimal) + ": " + arg)
+                    .isEqualTo(String.valueOf((Object) same.getValue()));
+        }
+        return setByTheFirstLine;
+    }
+
+    private static boolean inExclusiveGroup(OptionSpec option) {
+        for (ArgGroupSpec group = option.group(); group != null; group = group.parentGroup()) {
+            if (group.exclusive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String valueFor(ArgSpec arg) {
