@@ -10,7 +10,6 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
@@ -40,8 +39,7 @@ public final class InteractiveShell {
     }
 
     public static InteractiveShell open(boolean color) throws IOException {
-        Terminal terminal =
-                TerminalBuilder.builder().system(true).name("entra-shell").build();
+        Terminal terminal = SystemTerminal.open();
         return new InteractiveShell(terminal, color && !Terminal.TYPE_DUMB.equals(terminal.getType()));
     }
 
