@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The layering of DESIGN.md, read from the sources' import lines: no cycle between the shell's packages
- * (errors, session, net, auth, connection, graph, output, services, script, command, repl, demo, and
+ * (errors, session, net, certificate, auth, connection, rotation, graph, output, services, script, command, repl, demo, and
  * Main on top), JLine only in {@code repl}, MSAL only in {@code auth}, the emulator only in {@code demo}.
  * The checks themselves are tested on made-up import maps, so a rule that could never fail would show.
  */
