@@ -29,6 +29,7 @@ import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
 import dev.entrashell.session.ShellHome;
+import dev.entrashell.session.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,8 +120,8 @@ public final class Main implements Callable<Integer> {
                 shell != null ? shell.output() : new ShellOutput(standardOutput(), err, false, false, () -> columns());
         home.restrictToOwner().ifPresent(output::warn);
         Prompter prompter = shell != null ? shell.prompter() : Prompter.none();
-        ShellServices services =
-                ShellServices.start(home, output, prompter, diagnostics, environment, Clock.systemUTC());
+        ShellServices services = ShellServices.start(
+                home, output, prompter, diagnostics, environment, Clock.systemUTC(), Sleeper.system());
         DemoMode demoMode = null;
         try {
             if (demo) {

@@ -17,6 +17,7 @@ import dev.entrashell.session.Environment;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.InputFiles;
 import dev.entrashell.session.ShellHome;
+import dev.entrashell.session.Sleeper;
 
 /**
  * Makes a connection from a {@code connect} request: checks everything local first (environment,
@@ -28,12 +29,19 @@ public final class Connector {
     private final ShellHome home;
     private final Diagnostics diagnostics;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final Consumer<String> notices;
 
-    /** {@code notices} shows the user why a request waits (throttling, retries). */
+    /** {@code notices} shows the user why a request waits (throttling, retries); {@code sleeper} waits it. */
     public Connector(
-            Environments environments, ShellHome home, Diagnostics diagnostics, Clock clock, Consumer<String> notices) {
+            Environments environments,
+            ShellHome home,
+            Diagnostics diagnostics,
+            Clock clock,
+            Sleeper sleeper,
+            Consumer<String> notices) {
         this.environments = environments;
+        this.sleeper = sleeper;
         this.notices = notices;
         this.home = home;
         this.diagnostics = diagnostics;
@@ -50,14 +58,14 @@ public final class Connector {
         Supplier<AccessToken> acquirer;
         CredentialSpec spec = request.credential();
         if (spec instanceof CredentialSpec.ManagedIdentity identity) {
-            http = new HttpStack(environment, request.timeout(), diagnostics, notices);
+            http = new HttpStack(environment, request.timeout(), diagnostics, notices, clock, sleeper);
             diagnostics.log("managed identity source chosen by MSAL: " + ManagedIdentityTokens.source());
             acquirer = new ManagedIdentityTokens(identity, environment, http.tokenClient(), request.timeout());
             described.type = CredentialType.ManagedIdentity;
             described.managedIdentityId = identity.id() == null ? "SystemAssigned" : identity.id();
         } else {
             IClientCredential credential = clientCredential(spec, described);
-            http = new HttpStack(environment, request.timeout(), diagnostics, notices);
+            http = new HttpStack(environment, request.timeout(), diagnostics, notices, clock, sleeper);
             acquirer = new ConfidentialClientTokens(
                     request.clientId(),
                     request.tenant(),
@@ -111,7 +119,7 @@ public final class Connector {
                 false,
                 null,
                 token,
-                new HttpStack(environment, request.timeout(), diagnostics, notices),
+                new HttpStack(environment, request.timeout(), diagnostics, notices, clock, sleeper),
                 null);
     }
 
