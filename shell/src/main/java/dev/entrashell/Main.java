@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
             DebugLogProvider.attach(diagnostics); // only then: SLF4J starts on its own when a library first logs
         }
         boolean interactive = lines.isEmpty() && script == null && terminal;
-        InteractiveShell shell = interactive ? InteractiveShell.open(color) : null;
+        InteractiveShell shell = interactive ? InteractiveShell.onSystemTerminal(err, color) : null;
         ShellOutput output =
                 shell != null ? shell.output() : new ShellOutput(standardOutput(), err, false, false, () -> columns());
         home.restrictToOwner().ifPresent(output::warn);

@@ -78,15 +78,19 @@ public final class TestShell {
     }
 
     private static TestShell against(Emulator emulator, TestShell shell, Path home) throws IOException {
+        addEnvironment(shell.services, emulator, home);
+        return shell;
+    }
+
+    /** Adds environment {@value #ENVIRONMENT}, pointing at the emulator, to a shell's services. */
+    public static void addEnvironment(ShellServices services, Emulator emulator, Path home) throws IOException {
         Path ca = emulator.writeCaCertificate(home.resolve("emulator-ca.pem"));
-        shell.services
-                .environments()
+        services.environments()
                 .add(
                         ENVIRONMENT,
                         emulator.loginEndpoint().toString(),
                         emulator.graphEndpoint().toString(),
                         ca);
-        return shell;
     }
 
     /** Runs the lines like {@code -c} does: stops at the first failure and returns its exit code. */
