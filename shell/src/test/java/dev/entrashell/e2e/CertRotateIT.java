@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonParser;
 
+import dev.entrashell.EmulatorTest;
 import dev.entrashell.auth.TestCertificates;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.faults.LoginFault;
 import dev.entrashell.emulator.http.RecordedRequest;
@@ -42,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused, removeKey refused, the process killed) leaves a key that works and says so, and a re-run
  * finishes; {@code --dry-run} writes nothing.
  */
+@EmulatorTest
 class CertRotateIT {
     private static final String PASSWORD = "rotate-pfx-password";
     private static final String SUBJECT = "CN=Rotating App";
@@ -63,13 +63,7 @@ class CertRotateIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         ca = emulator.writeCaCertificate(files.resolve("ca.pem"));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @BeforeEach

@@ -4,15 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.entrashell.EmulatorTest;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.faults.GraphFaults;
 import dev.entrashell.emulator.http.ResponseFault;
 
@@ -25,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The bounds asserted are generous (several times the deadline): they tell a bounded run from one that
  * hangs until the test's own 90 s limit, not a fast run from a slow one.
  */
+@EmulatorTest(users = 30)
 class DeadlineIT {
     private static Emulator emulator;
     private static String connect;
@@ -34,18 +34,12 @@ class DeadlineIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(30));
         DemoTenant demo = emulator.demo();
         Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
         Path secret = Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
         new ShellProcess(home).addEnvironment(emulator, ca);
         connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId()
                 + " --secret-file " + secret + " --no-welcome --timeout 3";
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @AfterEach

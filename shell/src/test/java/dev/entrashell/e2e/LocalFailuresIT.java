@@ -10,15 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.entrashell.EmulatorTest;
 import dev.entrashell.auth.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * there), and an interactive
  * session that goes on after all of them.
  */
+@EmulatorTest
 class LocalFailuresIT {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -44,7 +44,6 @@ class LocalFailuresIT {
 
     @BeforeAll
     static void prepare() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
         Path ca = emulator.writeCaCertificate(files.resolve("ca.pem"));
         ShellProcess shell = new ShellProcess(home);
@@ -168,11 +167,6 @@ class LocalFailuresIT {
                                 + " --environment Mars --certificate " + pfx + " --password-file " + password,
                         2,
                         "Unknown environment 'Mars'"));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     /** In -c mode each failure is one line and its exit code, and nothing reached the token endpoint. */

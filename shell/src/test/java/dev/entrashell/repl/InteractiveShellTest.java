@@ -13,16 +13,14 @@ import java.util.HashMap;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.entrashell.EmulatorTest;
 import dev.entrashell.TestShell;
 import dev.entrashell.command.LineExecutor;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.errors.ExitCode;
 import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Diagnostics;
@@ -37,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lines run, that a failing line leaves it running, and how it ends. What needs a real screen (Tab,
  * Ctrl-C, colors, the prompt redrawn around output) stays in the pseudo-terminal tests under e2e.
  */
+@EmulatorTest(users = 5)
 class InteractiveShellTest {
     private static Emulator emulator;
 
@@ -44,16 +43,6 @@ class InteractiveShellTest {
     Path home;
 
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(5));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     /** What the terminal showed and how the shell ended. */
     private record Session(int exitCode, String screen) {}

@@ -7,21 +7,21 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.entrashell.EmulatorTest;
 import dev.entrashell.TestShell;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.http.RecordedRequest;
 import dev.entrashell.session.Prompter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Groovy mode, {@code groovy 'EXPR'}, {@code run} and the bindings, through the command layer. */
+@EmulatorTest
 class GroovyModeTest {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -31,13 +31,7 @@ class GroovyModeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     /** Lines as a person types them in Groovy mode; "^C" is Ctrl-C at the prompt. */
