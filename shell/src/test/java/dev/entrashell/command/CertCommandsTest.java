@@ -30,13 +30,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import dev.entrashell.EmulatorTest;
 import dev.entrashell.TestShell;
 import dev.entrashell.auth.CertificateEncodings;
 import dev.entrashell.auth.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.errors.ExitCode;
 import dev.entrashell.session.Prompter;
 

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonParser;
 
-import dev.entrashell.EmulatorTest;
 import dev.entrashell.auth.TestCertificates;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.directory.AppRegistration;
@@ -32,6 +31,7 @@ import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ResponseFault;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

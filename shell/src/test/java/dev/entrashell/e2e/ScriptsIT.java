@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.entrashell.EmulatorTest;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.demo.DemoSeed;
@@ -30,6 +29,7 @@ import dev.entrashell.emulator.directory.Group;
 import dev.entrashell.emulator.directory.ServicePrincipal;
 import dev.entrashell.emulator.directory.TenantObjects;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
-import dev.entrashell.EmulatorTest;
 import dev.entrashell.auth.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.faults.LoginFault;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.CertificateAndKey;
 import dev.entrashell.emulator.tls.CertificateAuthority;
 import dev.entrashell.emulator.tls.Pem;

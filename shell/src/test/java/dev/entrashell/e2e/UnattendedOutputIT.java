@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.entrashell.EmulatorTest;
 import dev.entrashell.emulator.DieAfterPages;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.http.RecordedRequest;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

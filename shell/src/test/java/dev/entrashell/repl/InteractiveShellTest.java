@@ -16,11 +16,11 @@ import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.entrashell.EmulatorTest;
 import dev.entrashell.TestShell;
 import dev.entrashell.command.LineExecutor;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.errors.ExitCode;
 import dev.entrashell.services.ShellServices;
 import dev.entrashell.session.Diagnostics;

@@ -1,4 +1,4 @@
-package dev.entrashell;
+package dev.entrashell.emulator.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -19,4 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface EmulatorTest {
     /** Users in the demo tenant; the emulator's default when not given. */
     int users() default -1;
+
+    /** Lifetime of the tokens it issues, in seconds; the emulator's default when not given. */
+    int tokenLifetimeSeconds() default -1;
 }

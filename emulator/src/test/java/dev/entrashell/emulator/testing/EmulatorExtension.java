@@ -1,7 +1,8 @@
-package dev.entrashell;
+package dev.entrashell.emulator.testing;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -29,6 +30,9 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         EmulatorOptions options = EmulatorOptions.defaults();
         if (wanted.users() >= 0) {
             options = options.withUserCount(wanted.users());
+        }
+        if (wanted.tokenLifetimeSeconds() >= 0) {
+            options = options.withTokenLifetime(Duration.ofSeconds(wanted.tokenLifetimeSeconds()));
         }
         Emulator emulator = Emulator.start(options);
         context.getStore(NAMESPACE).put(Emulator.class, emulator);
