@@ -1,32 +1,19 @@
 package dev.entrashell.repl;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HashMap;
+import java.util.List;
 
-import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.TestShell;
-import dev.entrashell.command.LineExecutor;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.errors.ExitCode;
-import dev.entrashell.services.ShellServices;
-import dev.entrashell.session.Diagnostics;
-import dev.entrashell.session.Redactor;
 import dev.entrashell.session.ShellHome;
-import dev.entrashell.session.Sleeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,29 +29,9 @@ class InteractiveShellTest {
     @TempDir
     Path home;
 
-    private final StringWriter err = new StringWriter();
-
-    /** What the terminal showed and how the shell ended. */
-    private record Session(int exitCode, String screen) {}
-
-    private Session type(String... lines) throws IOException {
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        byte[] typed = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-        Terminal terminal = new DumbTerminal(
-                "test", Terminal.TYPE_DUMB, new ByteArrayInputStream(typed), screen, StandardCharsets.UTF_8);
-        InteractiveShell shell = new InteractiveShell(terminal, new PrintWriter(err, true), true);
-        Redactor redactor = new Redactor();
-        ShellServices services = ShellServices.start(
-                new ShellHome(home),
-                shell.output(),
-                shell.prompter(),
-                new Diagnostics(false, new PrintWriter(err, true), redactor),
-                new HashMap<>(),
-                Clock.systemUTC(),
-                Sleeper.system());
-        TestShell.addEnvironment(services, emulator, home);
-        int code = shell.run(services, LineExecutor::new);
-        return new Session(code, screen.toString(StandardCharsets.UTF_8));
+    private TypedSession type(String... lines) throws IOException {
+        TestShell.against(emulator, home); // saves environment Emu in the home
+        return TypedSession.type(home, List.of(lines));
     }
 
     private String connect() throws IOException {
@@ -76,9 +43,9 @@ class InteractiveShellTest {
 
     @Test
     void promptsRunsLinesAndNamesTheConnectionInThePrompt() throws Exception {
-        Session session = type("environment list", connect(), "get /organization --output list", "exit");
+        TypedSession session = type("environment list", connect(), "get /organization --output list", "exit");
 
-        assertThat(session.exitCode()).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(session.exitCode()).as(session.err()).isEqualTo(ExitCode.OK);
         assertThat(session.screen())
                 .as("no color codes on a dumb terminal")
                 .doesNotContain("\u001b[")
@@ -90,16 +57,16 @@ class InteractiveShellTest {
 
     @Test
     void aFailingLineIsReportedAndTheShellGoesOn() throws Exception {
-        Session session = type("get /organization", "no-such-command", "environment list", "exit");
+        TypedSession session = type("get /organization", "no-such-command", "environment list", "exit");
 
         assertThat(session.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(err.toString()).contains("Not connected").contains("no-such-command");
+        assertThat(session.err()).contains("Not connected").contains("no-such-command");
         assertThat(session.screen()).contains("Emu");
     }
 
     @Test
     void exitEndsTheShellAndLaterLinesDoNotRun() throws Exception {
-        Session session = type("exit", "environment list");
+        TypedSession session = type("exit", "environment list");
 
         assertThat(session.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(session.screen()).isEqualTo("entra> ");
@@ -107,7 +74,7 @@ class InteractiveShellTest {
 
     @Test
     void endOfInputEndsTheShellLikeCtrlD() throws Exception {
-        Session session = type("environment list");
+        TypedSession session = type("environment list");
 
         assertThat(session.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(session.screen()).contains("Emu").endsWith("entra> ");
