@@ -29,6 +29,7 @@ import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
 import dev.entrashell.session.ShellHome;
+import dev.entrashell.session.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,13 +115,13 @@ public final class Main implements Callable<Integer> {
             DebugLogProvider.attach(diagnostics); // only then: SLF4J starts on its own when a library first logs
         }
         boolean interactive = lines.isEmpty() && script == null && terminal;
-        InteractiveShell shell = interactive ? InteractiveShell.open(color) : null;
+        InteractiveShell shell = interactive ? InteractiveShell.onSystemTerminal(err, color) : null;
         ShellOutput output =
                 shell != null ? shell.output() : new ShellOutput(standardOutput(), err, false, false, () -> columns());
         home.restrictToOwner().ifPresent(output::warn);
         Prompter prompter = shell != null ? shell.prompter() : Prompter.none();
-        ShellServices services =
-                ShellServices.start(home, output, prompter, diagnostics, environment, Clock.systemUTC());
+        ShellServices services = ShellServices.start(
+                home, output, prompter, diagnostics, environment, Clock.systemUTC(), Sleeper.system());
         DemoMode demoMode = null;
         try {
             if (demo) {

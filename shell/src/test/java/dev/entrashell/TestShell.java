@@ -16,6 +16,7 @@ import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
 import dev.entrashell.session.ShellHome;
+import dev.entrashell.session.Sleeper;
 
 /**
  * The shell's command layer in this JVM, as {@code -c} lines run it: real commands, real MSAL over
@@ -35,13 +36,18 @@ public final class TestShell {
 
     /** A shell whose prompter answers as given, such as the lines typed in Groovy mode. */
     public TestShell(Path home, Map<String, String> variables, boolean debug, Prompter prompter) {
+        this(home, variables, debug, prompter, Clock.systemUTC(), Sleeper.system());
+    }
+
+    private TestShell(
+            Path home, Map<String, String> variables, boolean debug, Prompter prompter, Clock clock, Sleeper sleeper) {
         ShellHome shellHome = new ShellHome(home);
         Redactor redactor = new Redactor();
         PrintWriter errWriter = new PrintWriter(err, true);
         Diagnostics diagnostics = new Diagnostics(debug, errWriter, redactor);
         ShellOutput output = new ShellOutput(new PrintWriter(out, true), errWriter, false, false, () -> 160);
-        services = ShellServices.start(
-                shellHome, output, prompter, diagnostics, new HashMap<>(variables), Clock.systemUTC());
+        services =
+                ShellServices.start(shellHome, output, prompter, diagnostics, new HashMap<>(variables), clock, sleeper);
         executor = new LineExecutor(services);
     }
 
@@ -55,21 +61,36 @@ public final class TestShell {
         return against(emulator, new TestShell(home, Map.of(), false, prompter), home);
     }
 
+    /** A shell against the emulator whose time is {@code time}: its waits move that clock and return at once. */
+    public static TestShell against(Emulator emulator, Path home, FakeTime time) throws IOException {
+        return against(emulator, home, Map.of(), time);
+    }
+
+    /** A shell against the emulator that sees these variables and whose time is {@code time}. */
+    public static TestShell against(Emulator emulator, Path home, Map<String, String> variables, FakeTime time)
+            throws IOException {
+        return against(emulator, new TestShell(home, variables, false, Prompter.none(), time, time), home);
+    }
+
     /** A shell against the emulator that sees these environment variables. */
     public static TestShell against(Emulator emulator, Path home, Map<String, String> variables) throws IOException {
         return against(emulator, new TestShell(home, variables, false), home);
     }
 
     private static TestShell against(Emulator emulator, TestShell shell, Path home) throws IOException {
+        addEnvironment(shell.services, emulator, home);
+        return shell;
+    }
+
+    /** Adds environment {@value #ENVIRONMENT}, pointing at the emulator, to a shell's services. */
+    public static void addEnvironment(ShellServices services, Emulator emulator, Path home) throws IOException {
         Path ca = emulator.writeCaCertificate(home.resolve("emulator-ca.pem"));
-        shell.services
-                .environments()
+        services.environments()
                 .add(
                         ENVIRONMENT,
                         emulator.loginEndpoint().toString(),
                         emulator.graphEndpoint().toString(),
                         ca);
-        return shell;
     }
 
     /** Runs the lines like {@code -c} does: stops at the first failure and returns its exit code. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,24 +12,20 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.http.RecordedRequest;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The "server dies in the middle of paging" fault: N pages answered, then the connection is dropped. */
+@EmulatorTest(users = 50)
 class DieAfterPagesTest {
     private static Emulator emulator;
     private static GraphCalls graph;
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(50));
         graph = GraphCalls.demo(emulator, new TestClient(emulator.caCertificate()));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @AfterEach

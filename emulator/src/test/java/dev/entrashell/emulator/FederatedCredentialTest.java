@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +27,7 @@ import com.microsoft.aad.msal4j.MsalServiceException;
 
 import dev.entrashell.emulator.directory.FederatedIdentityCredential;
 import dev.entrashell.emulator.directory.TenantWorkloads;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.RsaKeys;
 import dev.entrashell.emulator.token.federation.FederatedIssuer;
 
@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Entra's code, checked against a token made by test code where the emulator's issuer would not
  * make it.
  */
+@EmulatorTest(users = 5, tokenLifetimeSeconds = 777)
 class FederatedCredentialTest {
     private static final String GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
     private static final String SUBJECT = "system:serviceaccount:automation:entra-shell";
@@ -56,17 +57,11 @@ class FederatedCredentialTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(5).withTokenLifetime(LIFETIME));
         demo = emulator.demo();
         issuer = emulator.federatedIssuer();
         client = new TestClient(emulator.caCertificate());
         tokenEndpoint = emulator.tokenEndpoint(demo.tenantId());
         strangerKeys = RsaKeys.generate();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

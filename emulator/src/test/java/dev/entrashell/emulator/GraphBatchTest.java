@@ -8,18 +8,19 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.demo.DemoSeed;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static dev.entrashell.emulator.GraphCalls.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** JSON batching: up to 20 requests, each through the same routes, roles and errors as alone. */
+@EmulatorTest(users = 40)
 class GraphBatchTest {
     private static Emulator emulator;
     private static GraphCalls readOnly;
@@ -27,16 +28,10 @@ class GraphBatchTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(40));
         TestClient client = new TestClient(emulator.caCertificate());
         readOnly = GraphCalls.withRoles(
                 emulator, client, "User.Read.All", "Organization.Read.All", "Group.Read.All", "Application.Read.All");
         writer = GraphCalls.withRoles(emulator, client, "Directory.ReadWrite.All");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,12 @@ import com.google.gson.JsonObject;
 import dev.entrashell.emulator.faults.Bystander;
 import dev.entrashell.emulator.faults.GraphFaults;
 import dev.entrashell.emulator.http.ResponseFault;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Graph faults do what they promise on the wire, and the bystander is reachable with the emulator's CA. */
+@EmulatorTest(users = 12)
 class GraphFaultsTest {
     private static Emulator emulator;
     private static TestClient client;
@@ -25,14 +26,8 @@ class GraphFaultsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(12));
         client = new TestClient(emulator.caCertificate());
         graph = GraphCalls.demo(emulator, client);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @AfterEach

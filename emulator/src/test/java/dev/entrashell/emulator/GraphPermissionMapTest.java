@@ -1,10 +1,10 @@
 package dev.entrashell.emulator;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.entrashell.emulator.directory.TenantObjects;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static dev.entrashell.emulator.GraphCalls.error;
 import static dev.entrashell.emulator.GraphCalls.strings;
@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 403s by role as Microsoft's permission metadata has them (graph-permissions/graph-permissions.tsv),
  * over real HTTPS with tokens from the emulator's token endpoint.
  */
+@EmulatorTest
 class GraphPermissionMapTest {
     private static Emulator emulator;
     private static TestClient client;
@@ -21,7 +22,6 @@ class GraphPermissionMapTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         client = new TestClient(emulator.caCertificate());
         TenantObjects objects = emulator.directory().objects(emulator.demo().tenantId());
         someone = objects.users().stream()
@@ -29,11 +29,6 @@ class GraphPermissionMapTest {
                 .findFirst()
                 .orElseThrow()
                 .id();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

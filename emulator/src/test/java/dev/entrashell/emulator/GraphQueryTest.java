@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +18,7 @@ import dev.entrashell.emulator.demo.DemoSeed;
 import dev.entrashell.emulator.directory.Group;
 import dev.entrashell.emulator.directory.TenantObjects;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static dev.entrashell.emulator.GraphCalls.EVENTUAL;
 import static dev.entrashell.emulator.GraphCalls.error;
@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * $filter, $orderby, $count, $search and paging, checked against the seeded directory: what works
  * by default, what needs ConsistencyLevel: eventual and $count=true, and what Graph refuses.
  */
+@EmulatorTest
 class GraphQueryTest {
     private static final String ADVANCED = "&$count=true";
 
@@ -40,16 +41,10 @@ class GraphQueryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         graph = GraphCalls.demo(emulator, new TestClient(emulator.caCertificate()));
         TenantObjects objects = emulator.directory().objects(emulator.demo().tenantId());
         users = objects.users();
         groups = objects.groups();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     // ---- $filter ---------------------------------------------------------------------------------

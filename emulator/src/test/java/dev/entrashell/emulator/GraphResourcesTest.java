@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +19,7 @@ import dev.entrashell.emulator.demo.DemoSeed;
 import dev.entrashell.emulator.directory.FirstPartyApis;
 import dev.entrashell.emulator.directory.TenantObjects;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static dev.entrashell.emulator.GraphCalls.EVENTUAL;
 import static dev.entrashell.emulator.GraphCalls.error;
@@ -28,6 +28,7 @@ import static dev.entrashell.emulator.GraphCalls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every resource listed and read by id, the relationships between them, $select and $expand. */
+@EmulatorTest
 class GraphResourcesTest {
     private static Emulator emulator;
     private static GraphCalls demoApp;
@@ -40,7 +41,6 @@ class GraphResourcesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         TestClient client = new TestClient(emulator.caCertificate());
         demoApp = GraphCalls.withRoles(
                 emulator, client, "User.Read.All", "Organization.Read.All", "Group.Read.All", "Application.Read.All");
@@ -48,11 +48,6 @@ class GraphResourcesTest {
         memberReader = GraphCalls.withRoles(emulator, client, "GroupMember.Read.All");
         objects = emulator.directory().objects(emulator.demo().tenantId());
         root = emulator.graphEndpoint() + "/v1.0";
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

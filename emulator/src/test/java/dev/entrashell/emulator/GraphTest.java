@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +22,17 @@ import com.google.gson.JsonObject;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.User;
 import dev.entrashell.emulator.http.RecordedRequest;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.RsaKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@EmulatorTest(users = GraphTest.USERS)
 class GraphTest {
     private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String ODATA_JSON =
             "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
-    private static final int USERS = 250;
+    static final int USERS = 250;
 
     private static Emulator emulator;
     private static TestClient client;
@@ -40,15 +41,9 @@ class GraphTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(USERS));
         client = new TestClient(emulator.caCertificate());
         demo = emulator.demo();
         token = secretToken(emulator, client, demo.clientId(), demo.clientSecret());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

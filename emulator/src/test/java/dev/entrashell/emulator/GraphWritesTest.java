@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +25,7 @@ import dev.entrashell.emulator.demo.DemoSeed;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.TenantObjects;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.Certificates;
 import dev.entrashell.emulator.tls.RsaKeys;
 import dev.entrashell.emulator.tls.Thumbprints;
@@ -37,6 +37,7 @@ import static dev.entrashell.emulator.GraphCalls.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Creating, changing and deleting users, groups, memberships and applications, with Graph's checks. */
+@EmulatorTest(users = 60)
 class GraphWritesTest {
     private static final String DOMAIN = "contosodemo.onmicrosoft.com";
     private static final String PASSWORD = "{\"password\":\"Str0ng-Passw0rd!\",\"forceChangePasswordNextSignIn\":true}";
@@ -53,7 +54,6 @@ class GraphWritesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(60));
         client = new TestClient(emulator.caCertificate());
         readOnly = GraphCalls.withRoles(
                 emulator, client, "User.Read.All", "Organization.Read.All", "Group.Read.All", "Application.Read.All");
@@ -63,11 +63,6 @@ class GraphWritesTest {
         memberAdmin = GraphCalls.withRoles(emulator, client, "GroupMember.ReadWrite.All");
         appAdmin = GraphCalls.withRoles(emulator, client, "Application.ReadWrite.All");
         objects = emulator.directory().objects(emulator.demo().tenantId());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     // ---- users -----------------------------------------------------------------------------------

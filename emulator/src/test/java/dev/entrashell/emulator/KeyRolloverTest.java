@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.Certificates;
 import dev.entrashell.emulator.tls.RsaKeys;
 import dev.entrashell.emulator.tls.Thumbprints;
@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * certificate, proving possession with a JWT (aud 00000002-0000-0000-c000-000000000000, iss its
  * object id, nbf/exp at most ten minutes apart, signed by a currently valid certificate of the app).
  */
+@EmulatorTest
 class KeyRolloverTest {
     private static final String AAD_GRAPH = "00000002-0000-0000-c000-000000000000";
 
@@ -45,14 +46,8 @@ class KeyRolloverTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         client = new TestClient(emulator.caCertificate());
         appAdmin = GraphCalls.withRoles(emulator, client, "Application.ReadWrite.All");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     /** An app registered here with one certificate and no role, calling Graph as itself. */

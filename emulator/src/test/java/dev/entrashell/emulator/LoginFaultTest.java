@@ -4,17 +4,18 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.entrashell.emulator.faults.LoginFault;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The token endpoint's fault modes: a bare 5xx, or an HTML page, instead of Entra's JSON. */
+@EmulatorTest
 class LoginFaultTest {
     private static Emulator emulator;
     private static TestClient client;
@@ -22,7 +23,6 @@ class LoginFaultTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         client = new TestClient(emulator.caCertificate());
         DemoTenant demo = emulator.demo();
         form = Map.of(
@@ -34,11 +34,6 @@ class LoginFaultTest {
                 demo.clientSecret(),
                 "scope",
                 "https://graph.microsoft.com/.default");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @AfterEach

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +33,7 @@ import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.http.RecordedRequest;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * environment MSAL sees is replaced through its package; one child JVM per source proves the real
  * environment variables work too.
  */
+@EmulatorTest(users = 5, tokenLifetimeSeconds = 900)
 class ManagedIdentityMsalTest {
     private static final String GRAPH = "https://graph.microsoft.com";
     private static final Duration LIFETIME = Duration.ofSeconds(900);
@@ -64,14 +65,8 @@ class ManagedIdentityMsalTest {
 
     @BeforeAll
     static void start() throws IOException {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(5).withTokenLifetime(LIFETIME));
         identities = emulator.demoIdentities();
         graph = new TestClient(emulator.caCertificate());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @AfterEach

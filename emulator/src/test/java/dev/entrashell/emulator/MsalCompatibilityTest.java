@@ -10,7 +10,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +22,7 @@ import com.microsoft.aad.msal4j.MsalServiceException;
 
 import dev.entrashell.emulator.http.RecordedRequest;
 import dev.entrashell.emulator.state.DemoAppFiles;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.CertificateAndKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (its assertion shape, the OpenID scopes it adds, {@code client_info}) must be accepted, and its
  * errors must surface as Entra's.
  */
+@EmulatorTest(users = 5)
 class MsalCompatibilityTest {
     private static final Set<String> GRAPH = Set.of("https://graph.microsoft.com/.default");
 
@@ -42,7 +43,6 @@ class MsalCompatibilityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(5));
         demo = emulator.demo();
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
@@ -52,11 +52,6 @@ class MsalCompatibilityTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
         trustingEmulator = context.getSocketFactory();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -7,14 +7,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.Pem;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
  * signs in at the v1.0 token endpoint. Missing Python or MSAL fails the test rather than skipping
  * it: CI installs them, so their absence is a broken machine, not a reason to pass.
  */
+@EmulatorTest(users = 5)
 class MsalPythonConformanceTest {
     /** Debian's interpreter, which sees the apt-installed msal (a pyenv python3 on PATH may not). */
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -36,16 +36,6 @@ class MsalPythonConformanceTest {
     private static final String INSTALL_HINT = "install them with: apt-get install -y python3-msal python3-requests";
 
     private static Emulator emulator;
-
-    @BeforeAll
-    static void start() throws IOException {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(5));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     @Test
     void msalPythonSignsInAndRequestsCallsGraph(@TempDir Path directory) throws Exception {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +19,7 @@ import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.Tenant;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.Certificates;
 import dev.entrashell.emulator.tls.RsaKeys;
 
@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Tenants and apps registered at run time, as the shell's tests do, and isolation between tenants. */
+@EmulatorTest(users = 3)
 class MultiTenantTest {
     private static final String FABRIKAM_ID = "0b8f4e6a-2c1d-4f3e-9a8b-7c6d5e4f3a2b";
     private static final String FABRIKAM_DOMAIN = "fabrikam.onmicrosoft.com";
@@ -40,7 +41,6 @@ class MultiTenantTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(3));
         client = new TestClient(emulator.caCertificate());
         Tenant fabrikam = emulator.directory().registerTenant(FABRIKAM_ID, FABRIKAM_DOMAIN, "Fabrikam");
         keys = RsaKeys.generate();
@@ -57,11 +57,6 @@ class MultiTenantTest {
                                 List.of(certificate),
                                 List.of(),
                                 Set.of("Directory.Read.All")));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

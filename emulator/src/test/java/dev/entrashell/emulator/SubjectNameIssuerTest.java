@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,7 @@ import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.TenantWorkloads;
 import dev.entrashell.emulator.directory.TrustedCertificateSubject;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.ClientCertificateAuthority;
 import dev.entrashell.emulator.tls.IssuedClientCertificate;
 import dev.entrashell.emulator.tls.RsaKeys;
@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * authority. A certificate it issues for that subject, never registered on the app, signs in when
  * the assertion carries the chain.
  */
+@EmulatorTest(users = 5)
 class SubjectNameIssuerTest {
     private static final String SUBJECT = "CN=entra-shell-sni.contosodemo.onmicrosoft.com";
 
@@ -49,16 +50,10 @@ class SubjectNameIssuerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(5));
         demo = emulator.demo();
         client = new TestClient(emulator.caCertificate());
         tokenEndpoint = emulator.tokenEndpoint(demo.tenantId());
         msal = new MsalClients(emulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +29,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.Certificates;
 import dev.entrashell.emulator.tls.RsaKeys;
 
 import static dev.entrashell.emulator.AadErrorAssert.assertAadError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@EmulatorTest(users = 10)
 class TokenEndpointTest {
     private static final String GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
 
@@ -48,16 +49,10 @@ class TokenEndpointTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(10));
         client = new TestClient(emulator.caCertificate());
         demo = emulator.demo();
         tokenEndpoint = emulator.tokenEndpoint(demo.tenantId());
         strangerKeys = RsaKeys.generate();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     // ---- success -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environment;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.ShellHome;
+import dev.entrashell.session.Sleeper;
 
 /**
  * Makes a connection from a {@code connect} request: checks everything local first (environment,
@@ -21,12 +22,19 @@ public final class Connector {
     private final ShellHome home;
     private final Diagnostics diagnostics;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final Consumer<String> notices;
 
-    /** {@code notices} shows the user why a request waits (throttling, retries). */
+    /** {@code notices} shows the user why a request waits (throttling, retries); {@code sleeper} waits it. */
     public Connector(
-            Environments environments, ShellHome home, Diagnostics diagnostics, Clock clock, Consumer<String> notices) {
+            Environments environments,
+            ShellHome home,
+            Diagnostics diagnostics,
+            Clock clock,
+            Sleeper sleeper,
+            Consumer<String> notices) {
         this.environments = environments;
+        this.sleeper = sleeper;
         this.notices = notices;
         this.home = home;
         this.diagnostics = diagnostics;
@@ -39,7 +47,7 @@ public final class Connector {
         SignIn signIn;
         try {
             environment = environments.require(request.environment());
-            http = new HttpStack(environment, request.timeout(), diagnostics, notices);
+            http = new HttpStack(environment, request.timeout(), diagnostics, notices, clock, sleeper);
             signIn = request.credential()
                     .prepare(new SignInContext(request, environment, http, home, diagnostics, clock));
         } catch (ShellException e) {

@@ -2,7 +2,6 @@ package dev.entrashell.command;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 
 import com.google.gson.JsonObject;
 
@@ -49,7 +48,7 @@ final class TokenCommand implements Runnable {
         decoded.add("header", claims.header());
         decoded.add("claims", claims.payload());
         out.println(Json.pretty(decoded));
-        Duration left = Duration.between(Instant.now(), token.expiresOn());
+        Duration left = Duration.between(services.clock().instant(), token.expiresOn());
         services.output()
                 .err()
                 .println("Expires " + token.expiresOn() + " (in " + Math.max(0, left.toMinutes()) + " min); "

@@ -1,9 +1,11 @@
 package dev.entrashell.net;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environment;
+import dev.entrashell.session.Sleeper;
 import okhttp3.OkHttpClient;
 
 /**
@@ -18,14 +20,20 @@ public final class HttpStack {
     private final Duration timeout;
     private final GraphOrigin graphOrigin;
     private final java.util.function.Consumer<String> retryNotices;
+    private final Clock clock;
+    private final Sleeper sleeper;
     private OkHttpClient graphClient;
 
     public HttpStack(
             Environment environment,
             Duration timeout,
             Diagnostics diagnostics,
-            java.util.function.Consumer<String> retryNotices) {
+            java.util.function.Consumer<String> retryNotices,
+            Clock clock,
+            Sleeper sleeper) {
         this.diagnostics = diagnostics;
+        this.clock = clock;
+        this.sleeper = sleeper;
         this.retryNotices = retryNotices;
         this.timeout = timeout;
         this.graphOrigin = GraphOrigin.of(environment.graph());
@@ -51,7 +59,7 @@ public final class HttpStack {
                     tokenClient,
                     graphOrigin,
                     timeout,
-                    new RetryInterceptor(retryNotices),
+                    new RetryInterceptor(retryNotices, clock, sleeper),
                     new DebugInterceptor(diagnostics));
         }
         return graphClient;

@@ -2,12 +2,14 @@ package dev.entrashell.net;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
+import dev.entrashell.session.Sleeper;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -18,37 +20,43 @@ import okhttp3.Response;
  * tells the user why the prompt is waiting. Replaces graph-core's RetryHandler, which waits silently.
  * Bodies are replayed, so POST, PATCH and PUT are retried too: Graph throttles them before acting.
  * A wait that would end past the call's deadline is not begun: the answer is given up at once, with a
- * line that says so, rather than a sleep that the deadline then cuts short.
+ * line that says so, rather than a sleep that the deadline then cuts short. Time is read from the shell's
+ * clock and waited out with its sleeper, so tests move a clock instead of waiting.
  */
 public final class RetryInterceptor implements Interceptor {
     public static final int MAX_RETRIES = 4;
     private static final Duration MAX_WAIT = Duration.ofSeconds(180);
 
     private final Consumer<String> notice;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
-    public RetryInterceptor(Consumer<String> notice) {
+    public RetryInterceptor(Consumer<String> notice, Clock clock, Sleeper sleeper) {
         this.notice = notice;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        long deadlineNanos = chain.call().timeout().timeoutNanos();
-        long started = System.nanoTime();
+        Duration deadline = Duration.ofNanos(chain.call().timeout().timeoutNanos());
+        long started = clock.millis();
         Response response = chain.proceed(request);
         for (int retry = 1; retry <= MAX_RETRIES && retriable(response.code()); retry++) {
-            Duration wait = waitFor(response, retry);
-            if (deadlineNanos > 0 && System.nanoTime() - started + wait.toNanos() >= deadlineNanos) {
+            Duration wait = waitFor(response, retry, clock);
+            Duration elapsed = Duration.ofMillis(clock.millis() - started);
+            if (!deadline.isZero() && elapsed.plus(wait).compareTo(deadline) >= 0) {
                 notice.accept("Graph answered " + response.code() + (response.code() == 429 ? " (throttled)" : "")
                         + " and asks to wait " + seconds(wait) + ", past this call's deadline of "
-                        + seconds(Duration.ofNanos(deadlineNanos)) + " (connect --timeout); not retrying.");
+                        + seconds(deadline) + " (connect --timeout); not retrying.");
                 return response;
             }
             notice.accept("Graph answered " + response.code() + (response.code() == 429 ? " (throttled)" : "")
                     + "; retrying in " + seconds(wait) + " (retry " + retry + " of " + MAX_RETRIES + ")...");
             response.close();
             try {
-                Thread.sleep(wait.toMillis());
+                sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("cancelled while waiting to retry");
@@ -63,7 +71,7 @@ public final class RetryInterceptor implements Interceptor {
     }
 
     /** Retry-After in seconds or as an HTTP date; otherwise 1, 2, 4, 8 seconds. */
-    static Duration waitFor(Response response, int retry) {
+    static Duration waitFor(Response response, int retry, Clock clock) {
         String header = response.header("Retry-After");
         Duration wait = null;
         if (header != null) {
@@ -72,7 +80,7 @@ public final class RetryInterceptor implements Interceptor {
             } catch (NumberFormatException notSeconds) {
                 try {
                     wait = Duration.between(
-                            ZonedDateTime.now(),
+                            ZonedDateTime.now(clock),
                             ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
                 } catch (DateTimeParseException notDate) {
                     wait = null;

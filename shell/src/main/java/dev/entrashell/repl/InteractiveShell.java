@@ -30,22 +30,30 @@ import dev.entrashell.session.ShellHome;
  */
 public final class InteractiveShell {
     private final Terminal terminal;
+    private final PrintWriter err;
     private final boolean color;
     private final JLinePrompter prompter = new JLinePrompter();
 
-    private InteractiveShell(Terminal terminal, boolean color) {
+    /**
+     * A shell on {@code terminal}, which it closes when it ends; {@code err} takes status lines and errors.
+     * Color only when asked for and the terminal is not a dumb one. Tests pass a dumb terminal over
+     * piped streams, to run the shell in their own JVM.
+     */
+    public InteractiveShell(Terminal terminal, PrintWriter err, boolean color) {
         this.terminal = terminal;
-        this.color = color;
+        this.err = err;
+        this.color = color && !Terminal.TYPE_DUMB.equals(terminal.getType());
     }
 
-    public static InteractiveShell open(boolean color) throws IOException {
+    /** A shell on the process's own terminal, as the program starts it. */
+    public static InteractiveShell onSystemTerminal(PrintWriter err, boolean color) throws IOException {
         Terminal terminal = SystemTerminal.open();
-        return new InteractiveShell(terminal, color && !Terminal.TYPE_DUMB.equals(terminal.getType()));
+        return new InteractiveShell(terminal, err, color);
     }
 
     /** Output bound to the terminal, so command output and the prompt do not overwrite each other. */
     public ShellOutput output() {
-        return new ShellOutput(terminal.writer(), new PrintWriter(System.err, true), true, color, terminal::getWidth);
+        return new ShellOutput(terminal.writer(), err, true, color, terminal::getWidth);
     }
 
     public dev.entrashell.session.Prompter prompter() {

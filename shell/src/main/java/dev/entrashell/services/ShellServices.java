@@ -12,6 +12,7 @@ import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Environments;
 import dev.entrashell.session.Prompter;
 import dev.entrashell.session.ShellHome;
+import dev.entrashell.session.Sleeper;
 
 /**
  * What commands and scripts work with, handed to each command object by the command layer's factory:
@@ -29,11 +30,14 @@ public record ShellServices(
         Diagnostics diagnostics,
         Map<String, String> environmentVariables,
         Cancellation cancellation,
-        Clock clock) {
+        Clock clock,
+        Sleeper sleeper) {
 
     /**
      * The services of a new shell: no connection yet, the environments and saved connections of
-     * {@code home}. The one wiring, for the program and for tests that run a shell in-process.
+     * {@code home}. The one wiring, for the program and for tests that run a shell in-process: whatever
+     * reads the time reads {@code clock}, whatever waits (retries) waits with {@code sleeper}, so a test
+     * moves time instead of waiting for it.
      */
     public static ShellServices start(
             ShellHome home,
@@ -41,19 +45,21 @@ public record ShellServices(
             Prompter prompter,
             Diagnostics diagnostics,
             Map<String, String> environmentVariables,
-            Clock clock) {
+            Clock clock,
+            Sleeper sleeper) {
         Environments environments = new Environments(home.environmentsFile());
         return new ShellServices(
                 home,
                 new Session(),
                 environments,
                 new SavedConnections(home.connectionsFile()),
-                new Connector(environments, home, diagnostics, clock, output::warn),
+                new Connector(environments, home, diagnostics, clock, sleeper, output::warn),
                 output,
                 prompter,
                 diagnostics,
                 environmentVariables,
                 new Cancellation(),
-                clock);
+                clock,
+                sleeper);
     }
 }

@@ -10,7 +10,6 @@ import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ import com.microsoft.aad.msal4j.MsalServiceException;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.session.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /.default} scope, and client secrets come with a later issue): the emulator's real answers,
  * handed to the translation as MSAL hands them over, become one line with the code and a hint.
  */
+@EmulatorTest
 class AuthErrorsTest {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -37,7 +37,6 @@ class AuthErrorsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
@@ -47,11 +46,6 @@ class AuthErrorsTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
         http = HttpClient.newBuilder().sslContext(context).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     private static String translated(String form) throws Exception {

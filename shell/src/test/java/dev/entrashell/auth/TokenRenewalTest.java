@@ -3,12 +3,12 @@ package dev.entrashell.auth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.entrashell.FakeTime;
 import dev.entrashell.TestShell;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
@@ -22,73 +22,85 @@ class TokenRenewalTest {
     @TempDir
     Path home;
 
-    /** With 5-second tokens, Graph calls spread over 20 seconds all succeed with about one token request per lifetime. */
+    /**
+     * With 10-minute tokens on a clock the test moves (the emulator's and the shell's): calls through most
+     * of a token's life make no token request, one past the renewal point (a tenth of the lifetime plus a
+     * second early) makes exactly one, and a call after the first token has expired still succeeds.
+     */
     @Test
     void renewsBeforeExpiryOnly() throws Exception {
+        FakeTime time = new FakeTime();
         try (Emulator emulator = Emulator.start(EmulatorOptions.defaults()
-                .withTokenLifetime(Duration.ofSeconds(5))
-                .withClockSkew(Duration.ZERO))) {
+                .withTokenLifetime(Duration.ofMinutes(10))
+                .withClockSkew(Duration.ZERO)
+                .withClock(time))) {
             DemoTenant demo = emulator.demo();
-            TestShell shell = TestShell.against(emulator, home);
+            TestShell shell = TestShell.against(emulator, home, time);
             Path secret = Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
             assertThat(shell.run("connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id "
                             + demo.clientId() + " --secret-file " + secret + " --no-welcome"))
                     .as(shell.err())
                     .isZero();
-            Instant end = Instant.now().plusSeconds(20);
-            int calls = 0;
-            while (Instant.now().isBefore(end)) {
-                assertThat(shell.run("get /organization --output json"))
+            assertThat(tokenRequests(emulator)).isEqualTo(1);
+
+            for (int minute = 1; minute <= 8; minute++) {
+                time.advance(Duration.ofMinutes(1));
+                assertThat(shell.run("get /organization --output none"))
                         .as(shell.err())
                         .isZero();
-                calls++;
-                Thread.sleep(400);
             }
-            List<Instant> tokenRequests = emulator.requests().stream()
-                    .filter(r -> r.server().equals("login") && r.pathAndQuery().endsWith("/oauth2/v2.0/token"))
-                    .map(RecordedRequest::time)
-                    .toList();
-            long graphCalls = emulator.requests().stream()
-                    .filter(r -> r.server().equals("graph"))
-                    .count();
-            assertThat(graphCalls).isEqualTo(calls);
-            assertThat(calls).isGreaterThan(20); // one every 0.4 s plus the call itself, even on a loaded machine
-            // 20 s of 5-second tokens renewed 1.5 s early, 2.5 to 4.4 s apart (see below): five to nine requests,
-            // not one per call.
-            assertThat(tokenRequests).hasSizeBetween(5, 9);
-            for (int i = 1; i < tokenRequests.size(); i++) {
-                // Renewal is due 1.5 s before expiry, and expiry is in whole seconds (MSAL: now in seconds plus
-                // expires_in): a token requested at r expires at floor(r) + 5 and is renewed from floor(r) + 3.5,
-                // so at least 2.5 s after r. Calls are 0.4 s apart: one renewal per call would show gaps of 0.4 s.
-                assertThat(Duration.between(tokenRequests.get(i - 1), tokenRequests.get(i)))
-                        .isGreaterThan(Duration.ofMillis(2400));
+            assertThat(tokenRequests(emulator))
+                    .as("no token request before the renewal point")
+                    .isEqualTo(1);
+
+            time.advance(Duration.ofSeconds(65)); // 9 min 5 s: past the renewal point (61 s before expiry)
+            for (int call = 0; call < 3; call++) {
+                assertThat(shell.run("get /organization --output none"))
+                        .as(shell.err())
+                        .isZero();
             }
+            assertThat(tokenRequests(emulator))
+                    .as("one renewal, not one per call")
+                    .isEqualTo(2);
+
+            time.advance(Duration.ofMinutes(2)); // past the first token's expiry
+            assertThat(shell.run("get /organization --output none"))
+                    .as(shell.err())
+                    .isZero();
             assertThat(emulator.requests().stream()
                             .filter(r -> r.server().equals("graph"))
-                            .allMatch(r -> r.status() == 200))
-                    .isTrue();
+                            .map(RecordedRequest::status))
+                    .hasSize(12)
+                    .containsOnly(200);
         }
+    }
+
+    private static long tokenRequests(Emulator emulator) {
+        return emulator.requests().stream()
+                .filter(r -> r.server().equals("login") && r.pathAndQuery().endsWith("/oauth2/v2.0/token"))
+                .count();
     }
 
     /** A federated token file is read again for every token request, so a rotated token (Kubernetes) is used. */
     @Test
     void federatedTokenFileIsReadAgain() throws Exception {
-        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withTokenLifetime(Duration.ofSeconds(3)))) {
+        FakeTime time = new FakeTime();
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withTokenLifetime(Duration.ofMinutes(10)))) {
             DemoTenant demo = emulator.demo();
-            TestShell shell = TestShell.against(emulator, home);
+            TestShell shell = TestShell.against(emulator, home, time);
             String subject = emulator.demoIdentities().federatedCredential().subject();
             Path file =
-                    emulator.federatedIssuer().mintToFile(home.resolve("token.jwt"), subject, Duration.ofMinutes(10));
+                    emulator.federatedIssuer().mintToFile(home.resolve("token.jwt"), subject, Duration.ofMinutes(30));
             String first = Files.readString(file).strip();
             assertThat(shell.run("connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id "
                             + demo.clientId() + " --federated-token-file " + file + " --no-welcome"))
                     .as(shell.err())
                     .isZero();
             emulator.federatedIssuer()
-                    .mintToFile(file, subject, Duration.ofMinutes(10)); // the kubelet rotates the token
+                    .mintToFile(file, subject, Duration.ofMinutes(30)); // the kubelet rotates the token
             String second = Files.readString(file).strip();
             assertThat(second).isNotEqualTo(first);
-            Thread.sleep(3000); // past the first token's renewal point
+            time.advance(Duration.ofSeconds(545)); // past the first token's renewal point
             assertThat(shell.run("get /organization --output none"))
                     .as(shell.err())
                     .isZero();

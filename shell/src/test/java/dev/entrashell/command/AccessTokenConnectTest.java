@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.entrashell.FakeTime;
 import dev.entrashell.TestShell;
 import dev.entrashell.auth.TokenClaims;
 import dev.entrashell.emulator.DemoTenant;
@@ -134,26 +135,34 @@ class AccessTokenConnectTest {
     /** A given token is never renewed: once it expires, calls say so instead of failing with a 401. */
     @Test
     void anExpiredGivenTokenSaysSo() throws Exception {
-        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults()
-                .withTokenLifetime(Duration.ofSeconds(8))
-                .withClockSkew(Duration.ZERO))) {
+        try (Emulator emulator = Emulator.start(EmulatorOptions.defaults())) {
             String token = issuedToken(emulator, home);
-            TestShell shell = TestShell.against(emulator, home.resolve("user"), Map.of("T", token));
+            FakeTime time = new FakeTime();
+            TestShell shell = TestShell.against(emulator, home.resolve("user"), Map.of("T", token), time);
             assertThat(shell.run("connect --environment Emu --access-token-env T --no-welcome"))
                     .as(shell.err())
                     .isZero();
+            int graphCalls = graphCalls(emulator);
 
-            // Until the token's own expiry has passed: 8 s leave room for the two sessions above on a busy machine.
-            Instant expires = TokenClaims.parse(token).expiresOn();
-            while (!Instant.now().isAfter(expires.plusMillis(200))) {
-                Thread.sleep(100);
-            }
+            // until just past the token's own expiry
+            time.advance(
+                    Duration.between(time.instant(), TokenClaims.parse(token).expiresOn())
+                            .plusSeconds(1));
 
             assertThat(shell.run("get /organization")).isEqualTo(1);
             assertThat(shell.err())
                     .contains("The access token given to connect expired at")
                     .contains("a given token is never renewed: get a new one and connect again.");
+            assertThat(graphCalls(emulator))
+                    .as("nothing sent with an expired token")
+                    .isEqualTo(graphCalls);
         }
+    }
+
+    private static int graphCalls(Emulator emulator) {
+        return (int) emulator.requests().stream()
+                .filter(r -> r.server().equals("graph"))
+                .count();
     }
 
     private static String jwt(String payload) {

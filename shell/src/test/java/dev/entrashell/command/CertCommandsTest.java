@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,14 +35,15 @@ import dev.entrashell.certificate.CertificateEncodings;
 import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.errors.ExitCode;
 import dev.entrashell.session.Prompter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The cert commands over the non-interactive executor; sign-ins go through real MSAL to the emulator. */
+@EmulatorTest
 class CertCommandsTest {
     private static final String PASSWORD = "cert-test-pfx-password";
     private static final Pattern THUMBPRINT = Pattern.compile("Thumbprint\\s+: ([0-9A-F]{40})");
@@ -59,13 +59,7 @@ class CertCommandsTest {
 
     @BeforeAll
     static void startEmulator() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
     }
 
     /**

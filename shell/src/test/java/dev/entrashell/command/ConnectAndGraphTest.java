@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +19,14 @@ import dev.entrashell.TestShell;
 import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.errors.ExitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The commands over the non-interactive executor, against the emulator through real MSAL and HTTPS. */
+@EmulatorTest(users = 250)
 class ConnectAndGraphTest {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -43,7 +43,6 @@ class ConnectAndGraphTest {
 
     @BeforeAll
     static void startEmulator() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(250));
         demo = emulator.demo();
         pfx = shared.resolve("demo.pfx");
         TestCertificates.writePfx(
@@ -52,11 +51,6 @@ class ConnectAndGraphTest {
                         demo.certificate()),
                 pfx,
                 PFX_PASSWORD.toCharArray());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
     }
 
     @BeforeEach

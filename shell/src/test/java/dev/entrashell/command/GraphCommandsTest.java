@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +21,13 @@ import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.errors.ExitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Graph request commands against the emulator: paging, formats parsed back, queries, files, refusals. */
+@EmulatorTest(users = 1234)
 class GraphCommandsTest {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -39,18 +40,8 @@ class GraphCommandsTest {
 
     @BeforeAll
     static void start() {
-        try {
-            emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(1234));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         demo = emulator.demo();
         users = emulator.directory().users(demo.tenantId()).all();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @BeforeEach

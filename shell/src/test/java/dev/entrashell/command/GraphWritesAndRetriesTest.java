@@ -1,5 +1,6 @@
 package dev.entrashell.command;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +21,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.entrashell.FakeTime;
 import dev.entrashell.TestShell;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.Throttling;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.faults.GraphFaults;
 import dev.entrashell.emulator.http.RecordedRequest;
+import dev.entrashell.emulator.http.ResponseFault;
 import dev.entrashell.errors.ExitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +41,8 @@ class GraphWritesAndRetriesTest {
     private static DemoTenant demo;
     private static String writerId;
     private static final String WRITER_SECRET = "writer-secret-" + UUID.randomUUID();
+    /** The emulator's clock and the shell's: a Retry-After wait moves it, and the emulator sees the wait. */
+    private static final FakeTime time = new FakeTime();
 
     @TempDir
     Path home;
@@ -45,7 +51,7 @@ class GraphWritesAndRetriesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
+        emulator = Emulator.start(EmulatorOptions.defaults().withClock(time));
         demo = emulator.demo();
         writerId = UUID.randomUUID().toString();
         emulator.directory()
@@ -67,12 +73,14 @@ class GraphWritesAndRetriesTest {
     @BeforeEach
     void connect() throws Exception {
         emulator.setThrottling(Throttling.off());
-        shell = TestShell.against(emulator, home);
+        shell = TestShell.against(emulator, home, time);
+        assertThat(shell.run(connect(""))).as(shell.err()).isZero();
+    }
+
+    private String connect(String options) throws IOException {
         Path secret = Files.writeString(home.resolve("secret.txt"), WRITER_SECRET);
-        assertThat(shell.run("connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + writerId
-                        + " --secret-file " + secret + " --no-welcome"))
-                .as(shell.err())
-                .isZero();
+        return "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + writerId
+                + " --secret-file " + secret + " --no-welcome" + options;
     }
 
     /** post creates, patch changes, delete removes; each answer is what Graph sent. */
@@ -152,11 +160,15 @@ class GraphWritesAndRetriesTest {
         assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
     }
 
-    /** A throttled request waits for Retry-After, says so, and succeeds; the emulator saw the wait. */
+    /**
+     * A throttled request waits for Retry-After, says so, and succeeds; the emulator, on the same clock,
+     * saw the wait (it throttles again a request sent before Retry-After has passed).
+     */
     @Test
     void throttlingIsRetriedAfterRetryAfter() {
         emulator.setThrottling(Throttling.firstRequestPerPath(2));
         int before = emulator.requests().size();
+        int sleepsBefore = time.sleeps().size();
         assertThat(shell.run("get /organization --output json")).as(shell.err()).isZero();
         assertThat(shell.err()).contains("Graph answered 429 (throttled); retrying in 2 s (retry 1 of 4)");
         assertThat(shell.out()).contains("Contoso Demo");
@@ -168,7 +180,8 @@ class GraphWritesAndRetriesTest {
                 .toList();
         assertThat(calls).extracting(RecordedRequest::status).containsExactly(429, 200);
         assertThat(Duration.between(calls.get(0).time(), calls.get(1).time()))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(time.sleeps().subList(sleepsBefore, time.sleeps().size())).containsExactly(Duration.ofSeconds(2));
         emulator.setThrottling(Throttling.serviceUnavailableOncePerPath(1));
         shell.clear();
         assertThat(shell.run("get /users/"
@@ -179,6 +192,31 @@ class GraphWritesAndRetriesTest {
                                 .id() + " --output none"))
                 .isZero();
         assertThat(shell.err()).contains("Graph answered 503; retrying in 1 s");
+    }
+
+    /** Retry-After 2 s and a 3 s deadline: the first wait fits, the second would end past it, so it is not begun. */
+    @Test
+    void retriesStopAtTheDeadline() throws IOException {
+        assertThat(shell.run(connect(" --timeout 3"))).as(shell.err()).isZero();
+        emulator.setGraphFault(GraphFaults.storm(503, 2));
+        try {
+            int before = emulator.requests().size();
+            int sleepsBefore = time.sleeps().size();
+
+            assertThat(shell.run("get /users --top 1")).isEqualTo(1);
+
+            assertThat(emulator.requests().subList(before, emulator.requests().size()))
+                    .filteredOn(r -> r.server().equals("graph"))
+                    .hasSize(2);
+            assertThat(time.sleeps().subList(sleepsBefore, time.sleeps().size()))
+                    .containsExactly(Duration.ofSeconds(2));
+            assertThat(shell.err())
+                    .contains("retrying in 2 s (retry 1 of 4)")
+                    .contains("asks to wait 2 s, past this call's deadline of 3 s (connect --timeout); not retrying")
+                    .contains("ServiceUnavailable");
+        } finally {
+            emulator.setGraphFault(ResponseFault.NONE);
+        }
     }
 
     private static String header(RecordedRequest request, String name) {

@@ -38,6 +38,7 @@ import dev.entrashell.session.Diagnostics;
 import dev.entrashell.session.Prompter;
 import dev.entrashell.session.Redactor;
 import dev.entrashell.session.ShellHome;
+import dev.entrashell.session.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
@@ -300,7 +301,8 @@ class LineReuseTest {
                 Prompter.none(),
                 new Diagnostics(false, err, new Redactor()),
                 new HashMap<>(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                Sleeper.system());
         LineExecutor executor = new LineExecutor(services);
 
         assertThat(executor.execute("help get")).isZero();

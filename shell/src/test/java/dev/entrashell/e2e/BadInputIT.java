@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * case's output begins. A sample is run again as {@code -c} in its own process, to hold the batch to
  * what a user sees.
  */
+@EmulatorTest
 class BadInputIT {
     private static final String SECRET = "Zq8~hunter2.leak_value-42";
     private static final String PASSWORD = "right-pfx-pw-77";
@@ -54,7 +54,6 @@ class BadInputIT {
 
     @BeforeAll
     static void prepare() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
         Path ca = emulator.writeCaCertificate(files.resolve("ca.pem"));
         new ShellProcess(home).addEnvironment(emulator, ca);
@@ -298,11 +297,6 @@ class BadInputIT {
 
     private static void bad(String name, String line, int exitCode, String message) {
         assertThat(CASES.put(name, new Case(line, exitCode, message))).as(name).isNull();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     /** Every case, in one process; then a good line, whose output shows the shell still works. */

@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,8 @@ import com.google.gson.JsonParser;
 import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * password, given by variable or typed at a masked prompt, appears in no output, error, debug line,
  * history or file; and BouncyCastle loads only when a certificate is made.
  */
+@EmulatorTest
 class CertCommandsIT {
     private static final String ENV_PASSWORD = "cert-it-env-password-3K";
     private static final String TYPED_PASSWORD = "cert-it-typed-password-9Z";
@@ -55,13 +55,7 @@ class CertCommandsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     /**

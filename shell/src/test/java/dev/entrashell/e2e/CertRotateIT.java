@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +24,6 @@ import com.google.gson.JsonParser;
 
 import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.faults.LoginFault;
 import dev.entrashell.emulator.http.RecordedRequest;
@@ -33,6 +31,7 @@ import dev.entrashell.emulator.http.RequestHandler;
 import dev.entrashell.emulator.http.ResponseFault;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused, removeKey refused, the process killed) leaves a key that works and says so, and a re-run
  * finishes; {@code --dry-run} writes nothing.
  */
+@EmulatorTest
 class CertRotateIT {
     private static final String PASSWORD = "rotate-pfx-password";
     private static final String SUBJECT = "CN=Rotating App";
@@ -63,13 +63,7 @@ class CertRotateIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         ca = emulator.writeCaCertificate(files.resolve("ca.pem"));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @BeforeEach

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +18,12 @@ import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real jar in a child process against the emulator: every certificate form, and the errors users meet. */
+@EmulatorTest
 class CertificateConnectIT {
     private static final String PFX_PASSWORD = "e2e-pfx-password";
     private static Emulator emulator;
@@ -43,7 +44,6 @@ class CertificateConnectIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
         TestCertificates.Issued issued = new TestCertificates.Issued(
                 new KeyPair(demo.certificate().getPublicKey(), demo.privateKey()), demo.certificate());
@@ -51,11 +51,6 @@ class CertificateConnectIT {
         pem = TestCertificates.writePem(issued, files.resolve("demo.pem"), "pkcs1", null);
         passwordFile = Files.writeString(files.resolve("pfx-password.txt"), PFX_PASSWORD + "\n");
         ca = emulator.writeCaCertificate(files.resolve("ca.pem"));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @BeforeEach

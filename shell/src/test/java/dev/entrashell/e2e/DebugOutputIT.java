@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +14,8 @@ import com.google.gson.JsonParser;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a new user's password nor the secret text that addPassword returns (which stdout does carry: the user
  * asked for it).
  */
+@EmulatorTest(users = 10)
 class DebugOutputIT {
     private static final String SECRET = "debug-" + UUID.randomUUID();
     private static final String PASSWORD = "Pw-" + UUID.randomUUID();
@@ -38,7 +38,6 @@ class DebugOutputIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(10));
         DemoTenant demo = emulator.demo();
         String app = UUID.randomUUID().toString();
         emulator.directory()
@@ -55,11 +54,6 @@ class DebugOutputIT {
         new ShellProcess(home).addEnvironment(emulator, ca);
         connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + app + " --secret-file "
                 + secret + " --no-welcome";
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +14,8 @@ import com.google.gson.JsonParser;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * On a terminal, delete asks first, naming the object by its displayName; anything but yes keeps it, and
  * --force does not ask. Lines given with -c delete as told (GraphCommandsIT).
  */
+@EmulatorTest(users = 5)
 class DeleteConfirmIT {
     private static final String SECRET = "delete-" + UUID.randomUUID();
 
@@ -35,7 +35,6 @@ class DeleteConfirmIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(5));
         DemoTenant demo = emulator.demo();
         String app = UUID.randomUUID().toString();
         emulator.directory()
@@ -48,11 +47,6 @@ class DeleteConfirmIT {
         new ShellProcess(home).addEnvironment(emulator, ca);
         connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + app + " --secret-file "
                 + secret + " --no-welcome";
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

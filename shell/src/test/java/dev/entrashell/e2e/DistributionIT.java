@@ -21,7 +21,7 @@ import com.google.gson.JsonParser;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * installed tool: through a symbolic link in a PATH folder, from another folder, with the java on PATH or
  * JAVA_HOME's, none, or one too old; and the linux-x64 image with no other Java anywhere.
  */
+@EmulatorTest
 class DistributionIT {
     private static final String VERSION = System.getProperty("entra-shell.version");
     private static final Path TARGET = ShellProcess.JAR.getParent();
@@ -68,14 +69,10 @@ class DistributionIT {
         Files.createSymbolicLink(onPath.resolve("entra-shell"), app.resolve("bin/entra-shell"));
         Files.createDirectories(onPath.resolve("image"));
         Files.createSymbolicLink(onPath.resolve("image/entra-shell"), image.resolve("bin/entra-shell"));
-        emulator = Emulator.start(EmulatorOptions.defaults());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (emulator != null) {
-            emulator.close();
-        }
         // The first runs trained the start-up archive in the background: let it end before the folder goes.
         StartupArchive.awaitTraining(app.resolve("cache"));
         StartupArchive.awaitTraining(image.resolve("cache"));

@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * prints a bare {@code null} (the sign of a query written for another shape of data). Only examples with
  * no placeholder to fill in are run: reads, queries, Groovy one-liners and listings.
  */
+@EmulatorTest(users = 120)
 class ExamplesIT {
     private static final Path README =
             Path.of("..", "README.md").toAbsolutePath().normalize();
@@ -33,18 +33,12 @@ class ExamplesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(120));
         DemoTenant demo = emulator.demo();
         Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
         Path secret = Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
         new ShellProcess(home).addEnvironment(emulator, ca);
         connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId()
                 + " --secret-file " + secret + " --no-welcome";
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,15 +15,16 @@ import com.google.gson.JsonParser;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.Throttling;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.User;
 import dev.entrashell.emulator.http.RecordedRequest;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every Graph verb and the main options and formats, through the real jar against the emulator. */
+@EmulatorTest(users = 2500)
 class GraphCommandsIT {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -38,7 +38,6 @@ class GraphCommandsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(2500));
         demo = emulator.demo();
         writer = UUID.randomUUID().toString();
         emulator.directory()
@@ -55,11 +54,6 @@ class GraphCommandsIT {
         new ShellProcess(home).addEnvironment(emulator, ca);
         connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + writer
                 + " --secret-file " + secret + " --no-welcome";
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     /** post, get, patch, delete a group, and the 404 after. */

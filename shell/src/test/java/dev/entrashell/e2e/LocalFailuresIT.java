@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.testing.EmulatorTest;
+import dev.entrashell.repl.TypedSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * there), and an interactive
  * session that goes on after all of them.
  */
+@EmulatorTest
 class LocalFailuresIT {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -44,7 +45,6 @@ class LocalFailuresIT {
 
     @BeforeAll
     static void prepare() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
         Path ca = emulator.writeCaCertificate(files.resolve("ca.pem"));
         ShellProcess shell = new ShellProcess(home);
@@ -170,11 +170,6 @@ class LocalFailuresIT {
                         "Unknown environment 'Mars'"));
     }
 
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     /** In -c mode each failure is one line and its exit code, and nothing reached the token endpoint. */
     @Test
     void eachFailureIsOneLine() throws Exception {
@@ -197,30 +192,31 @@ class LocalFailuresIT {
                 .isEqualTo(before);
     }
 
-    /** An interactive session shows every failure and still connects afterwards. */
+    /**
+     * An interactive session shows every failure and still connects afterwards (in this JVM, on a dumb
+     * terminal: nothing here needs a real screen).
+     */
     @Test
     void interactiveSessionGoesOn() throws Exception {
-        List<ShellProcess.Step> steps = new ArrayList<>();
-        steps.add(new ShellProcess.Step(
-                "entra>", FAILURES.values().iterator().next().line()));
-        List<Failure> failures = new ArrayList<>(FAILURES.values());
-        for (int i = 1; i < failures.size(); i++) {
-            steps.add(new ShellProcess.Step(
-                    failures.get(i - 1).message(), failures.get(i).line()));
-        }
+        List<String> lines = new ArrayList<>();
+        FAILURES.values().forEach(failure -> lines.add(failure.line()));
         Path pem = TestCertificates.writePem(
                 new TestCertificates.Issued(
                         new KeyPair(demo.certificate().getPublicKey(), demo.privateKey()), demo.certificate()),
                 files.resolve("good.pem"),
                 "pkcs8",
                 null);
-        steps.add(new ShellProcess.Step(
-                failures.get(failures.size() - 1).message(),
-                "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId()
-                        + " --certificate " + pem));
-        steps.add(new ShellProcess.Step("AppOnly, ClientCertificate", "exit"));
-        ShellProcess.Result result = new ShellProcess(home).runTyped(steps);
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("entra [Entra Shell Demo @ " + demo.tenantId() + " (Emu)]>");
+        lines.add("connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId()
+                + " --certificate " + pem);
+        lines.add("exit");
+
+        TypedSession session = TypedSession.type(home, lines);
+
+        assertThat(session.exitCode()).as(session.err()).isZero();
+        for (Failure failure : FAILURES.values()) {
+            assertThat(session.err()).contains(failure.message());
+        }
+        assertThat(session.screen() + session.err()).contains("AppOnly, ClientCertificate");
+        assertThat(session.screen()).contains("entra [Entra Shell Demo @ " + demo.tenantId() + " (Emu)]>");
     }
 }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +23,8 @@ import com.google.gson.JsonParser;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees exactly that; tables fit a terminal without cutting an identifier, and --all's table looks like
  * one page, with progress never sharing a line with data.
  */
+@EmulatorTest(users = 230)
 class OutputContractIT {
     /** Terminal control sequences (colours, keypad modes), removed before reading the screen as text. */
     private static final String ANSI = "\u001b(\\[[0-9;?]*[A-Za-z]|[=>])";
@@ -51,18 +51,12 @@ class OutputContractIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(230));
         demo = emulator.demo();
         Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
         Path secret = Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
         new ShellProcess(home).addEnvironment(emulator, ca);
         connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + demo.clientId()
                 + " --secret-file " + secret;
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     /**

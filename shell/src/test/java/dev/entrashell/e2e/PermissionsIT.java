@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +17,8 @@ import com.google.gson.JsonParser;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code permissions} and the hint on a 403 through the built jar: both name the roles of Microsoft's
  * permission metadata for a user's memberOf, least privileged first, and agree with the emulator's 403.
  */
+@EmulatorTest(users = 20)
 class PermissionsIT {
     /** Microsoft's permission metadata for GET /users/{id}/memberOf, least privileged first. */
     private static final List<String> MEMBER_OF_ROLES = List.of(
@@ -42,7 +42,6 @@ class PermissionsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(20));
         demo = emulator.demo();
         String clientId = UUID.randomUUID().toString();
         String secret = "groups-only-" + UUID.randomUUID();
@@ -57,11 +56,6 @@ class PermissionsIT {
         new ShellProcess(home).addEnvironment(emulator, ca);
         connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + clientId
                 + " --secret-file " + secretFile + " --no-welcome";
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * FILE.groovy ARGS} with only environment variables, the exit codes and error lines of a failing
  * script, and on a pseudo-terminal Groovy mode over several lines and Ctrl-C of a busy script.
  */
+@EmulatorTest
 class ScriptModesIT {
     @TempDir
     static Path home;
@@ -33,16 +33,10 @@ class ScriptModesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
         Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
         shell = new ShellProcess(home);
         shell.addEnvironment(emulator, ca);
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     /** What a crontab line runs: the AZURE_* variables and ENTRA_SHELL_HOME, no terminal, no input. */

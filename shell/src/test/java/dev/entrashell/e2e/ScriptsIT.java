@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.demo.DemoSeed;
 import dev.entrashell.emulator.directory.AppRoleAssignment;
 import dev.entrashell.emulator.directory.DirectoryObject;
@@ -30,6 +29,7 @@ import dev.entrashell.emulator.directory.Group;
 import dev.entrashell.emulator.directory.ServicePrincipal;
 import dev.entrashell.emulator.directory.TenantObjects;
 import dev.entrashell.emulator.directory.User;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demo app (which holds the roles the scripts' headers name), and checks what each prints (or
  * writes) against the emulator's directory.
  */
+@EmulatorTest
 class ScriptsIT {
     static final Path SCRIPTS = Path.of("..", "scripts").toAbsolutePath().normalize();
     private static final Set<String> TESTED = new LinkedHashSet<>();
@@ -51,7 +52,6 @@ class ScriptsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
         Path ca = emulator.writeCaCertificate(home.resolve("ca.pem"));
         Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
@@ -61,7 +61,6 @@ class ScriptsIT {
 
     @AfterAll
     static void stop() throws Exception {
-        emulator.close();
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             Set<String> shipped = files.map(f -> f.getFileName().toString())
                     .filter(name -> name.endsWith(".groovy"))

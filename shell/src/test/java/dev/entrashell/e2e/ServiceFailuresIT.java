@@ -14,7 +14,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,8 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.faults.LoginFault;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.CertificateAndKey;
 import dev.entrashell.emulator.tls.CertificateAuthority;
 import dev.entrashell.emulator.tls.Pem;
@@ -39,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When the sign-in service itself fails (a 5xx, an HTML page where JSON belongs), connect says the
  * service failed, with the HTTP status, not that Entra ID refused the app.
  */
+@EmulatorTest
 class ServiceFailuresIT {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -49,16 +49,10 @@ class ServiceFailuresIT {
 
     @BeforeAll
     static void prepare() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
         shell = new ShellProcess(home)
                 .addEnvironment(emulator, emulator.writeCaCertificate(home.resolve("ca.pem")))
                 .env("DEMO_SECRET", demo.clientSecret());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.faults.Bystander;
 import dev.entrashell.emulator.faults.GraphFaults;
 import dev.entrashell.emulator.http.ResponseFault;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server that the same CA vouches for, on another port of the same host) and the second server must see
  * nothing; the run fails with one line naming where it was asked to go.
  */
+@EmulatorTest(users = 40)
 class TokenReachIT {
     private static final String SECRET = "reach-" + UUID.randomUUID();
     private static final String PASSWORD = "Pa55-" + UUID.randomUUID();
@@ -46,7 +46,6 @@ class TokenReachIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults().withUserCount(40));
         DemoTenant demo = emulator.demo();
         String writer = UUID.randomUUID().toString();
         emulator.directory()
@@ -63,11 +62,6 @@ class TokenReachIT {
         new ShellProcess(home).addEnvironment(emulator, ca);
         connect = "connect --environment Emu --tenant-id " + demo.tenantId() + " --client-id " + writer
                 + " --secret-file " + secret + " --no-welcome";
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @BeforeEach

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.emulator.DieAfterPages;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.http.RecordedRequest;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * complete, a failed write is one error line (never a success line), and exported data is readable by
  * its owner only.
  */
+@EmulatorTest
 class UnattendedOutputIT {
     /** Start-up, Groovy's compiler and a connect take a few seconds on a busy machine; a hang takes forever. */
     private static final Duration BOUND = Duration.ofSeconds(45);
@@ -42,18 +42,12 @@ class UnattendedOutputIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         connect = ShellProcess.demoAppConnectLine(emulator, home);
     }
 
     @AfterEach
     void serveEveryPage() {
         emulator.setDieAfterPages(DieAfterPages.off());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @Test

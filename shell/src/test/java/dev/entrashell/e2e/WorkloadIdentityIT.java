@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.entrashell.emulator.DemoIdentities;
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Managed identity (App Service and IMDS shapes), workload identity federation and subject name +
  * issuer certificates, through the real jar with the environment variables an Azure host would set.
  */
+@EmulatorTest
 class WorkloadIdentityIT {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -39,15 +39,9 @@ class WorkloadIdentityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
         demo = emulator.demo();
         identities = emulator.demoIdentities();
         ca = emulator.writeCaCertificate(files.resolve("ca.pem"));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     @BeforeEach
