@@ -1,10 +1,8 @@
 package dev.entrashell.command;
 
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 import dev.entrashell.errors.ExitCode;
 import dev.entrashell.errors.Printable;
@@ -12,33 +10,20 @@ import dev.entrashell.errors.ShellException;
 import dev.entrashell.script.ScriptHost;
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgGroupSpec;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Runs one line: split it, parse it with picocli, call the command, and send any failure through the
  * {@link ErrorFunnel}. Used alike by the interactive shell, {@code -c} lines and piped input.
  *
- * <p>Building the picocli tree (every command's model, by reflection over its annotations) cost some
- * 5 ms a line, more than the Graph request of a piped {@code get}, so a tree is built once and parsed
- * again for each line. No option value survives from one line to the next: picocli's parse resets every
- * option and parameter of the commands it matches (mixins included) to its initial value, and the
- * commands keep nothing else between lines (their only other fields are the shell's services;
- * {@code LineReuseTest} checks both).
+ * <p>The picocli tree is built once and parsed again for each line ({@link CommandTrees}).
  */
 public final class LineExecutor {
     private final ShellServices services;
     private final ErrorFunnel errors;
     private final CommandFactory factory;
 
-    /**
-     * Trees that no running line holds. A line takes one (or builds one) and gives it back when done: a
-     * line a script runs with {@code shell(line)} while its own line still runs gets another tree, so the
-     * outer command's fields stay its own.
-     */
-    private final Deque<CommandLine> idleTrees = new ConcurrentLinkedDeque<>();
+    private final CommandTrees trees = new CommandTrees(this::commandLine);
 
     public LineExecutor(ShellServices services) {
         this.services = services;
@@ -122,43 +107,13 @@ public final class LineExecutor {
     }
 
     private int run(List<String> words) throws Exception {
-        CommandLine root = idleTrees.poll();
-        if (root == null) {
-            root = commandLine();
-        } else {
-            // the terminal may have been resized since the tree was built
-            root.setUsageHelpWidth(usageWidth());
-            clearArgGroups(root.getCommandSpec());
-        }
+        CommandLine root = trees.take();
+        // the terminal may have been resized since the tree was built
+        root.setUsageHelpWidth(usageWidth());
         try {
             return run(root, words);
         } finally {
-            idleTrees.push(root);
-        }
-    }
-
-    /**
-     * picocli resets options and parameters at each parse, but not an argument group's object (connect's
-     * credential forms): a line that leaves the group out would find the object an earlier line filled.
-     * A new tree has none (the fields start empty), so neither may a reused one.
-     */
-    static void clearArgGroups(CommandSpec command) {
-        for (ArgGroupSpec group : command.argGroups()) {
-            try {
-                group.setter().set(null);
-                // the group's options write into the group's object through their scope: none until matched
-                for (ArgSpec arg : group.allOptionsNested()) {
-                    arg.scope().set(null);
-                }
-                for (ArgSpec arg : group.allPositionalParametersNested()) {
-                    arg.scope().set(null);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot clear the option group " + group.synopsis(), e);
-            }
-        }
-        for (CommandLine sub : command.subcommands().values()) {
-            clearArgGroups(sub.getCommandSpec());
+            trees.giveBack(root, words.get(0));
         }
     }
 

@@ -16,6 +16,15 @@ public final class Redactor {
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',]+");
     private static final Pattern FORM_SECRET = Pattern.compile(
             "(?i)((?:client_secret|client_assertion|password|access_token|refresh_token)\"?\\s*[=:]\\s*\"?)[^&\\s\",}]+");
+    /**
+     * A value given to a secret option as {@code --secret=VALUE} ({@code --client-secret},
+     * {@code --password}, {@code --access-token}): how picocli quotes a line's options in its own
+     * messages, which a {@code --debug} trace shows. Only the {@code =} form: "--secret is empty" is a
+     * sentence (SafeHistory also masks the spaced form, in lines the user typed).
+     */
+    private static final Pattern INLINE_OPTION_SECRET = Pattern.compile(
+            "(?i)(--(?:(?:client-)?(?:secret|password)|access-token)=)(\"[^\"]*\"|'[^']*'|[^\\s}\\]]+)");
+
     private static final Pattern PEM_KEY =
             Pattern.compile("-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?-----END \\1PRIVATE KEY-----");
 
@@ -78,6 +87,7 @@ public final class Redactor {
                 .replaceAll("-----BEGIN $1PRIVATE KEY----- " + MASK + " -----END $1PRIVATE KEY-----");
         result = JWT.matcher(result).replaceAll("eyJ" + MASK);
         result = BEARER.matcher(result).replaceAll("$1" + MASK);
+        result = INLINE_OPTION_SECRET.matcher(result).replaceAll("$1" + MASK);
         return FORM_SECRET.matcher(result).replaceAll("$1" + MASK);
     }
 }

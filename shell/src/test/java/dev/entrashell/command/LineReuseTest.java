@@ -461,7 +461,7 @@ class LineReuseTest {
                 setByTheFirstLine.add(String.join(" ", path) + " " + arg.paramLabel());
             }
         }
-        LineExecutor.clearArgGroups(reused.getCommandSpec()); // as LineExecutor does before each reuse
+        CommandTrees.clearArgGroups(reused.getCommandSpec()); // as each reuse does
         reused.parseArgs(minimal.toArray(String[]::new));
         CommandLine fresh = new TestShell(home, Map.of(), false).commandLine();
         fresh.parseArgs(minimal.toArray(String[]::new));

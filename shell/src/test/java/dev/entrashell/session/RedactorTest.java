@@ -20,6 +20,24 @@ class RedactorTest {
                 .contains("scope=x", "Bearer ***", "client_secret=***");
     }
 
+    /**
+     * picocli quotes a line's options in its messages ({@code --debug} traces them), before the shell has
+     * read, and so registered, an inline secret; the sentences that name the options stay whole.
+     */
+    @Test
+    void masksSecretOptionValuesAsPicocliQuotesThem() {
+        Redactor redactor = new Redactor();
+        String message = "Error: expected only one match but got [--thumbprint=HEX | ...]={--secret=hunter2,xyz"
+                + " --client-secret='two words'} and [...]={--access-token=eyJabc --password=p@ss}";
+        assertThat(redactor.redact(message))
+                .doesNotContain("hunter2", "xyz", "two words", "eyJabc", "p@ss")
+                .contains("{--secret=*** --client-secret=***}", "--access-token=*** --password=***}");
+        assertThat(redactor.redact("--secret is empty: give the client secret's value."))
+                .isEqualTo("--secret is empty: give the client secret's value.");
+        assertThat(redactor.redact("Give --secret, --secret-file FILE or --secret-env VARIABLE."))
+                .isEqualTo("Give --secret, --secret-file FILE or --secret-env VARIABLE.");
+    }
+
     /** Ordinary text passes unchanged. */
     @Test
     void leavesOrdinaryTextAlone() {
