@@ -101,9 +101,20 @@ interactive_training() {
   for option in "$@" $options $quiet; do
     jvm="$jvm $(quoted "$option")"
   done
-  printf 'help\rconn\t\025get /organization\rexit\r' |
-    ENTRA_SHELL_HOME=$work NO_COLOR=1 TERM=xterm deadline script -qec \
-      "stty cols 120 rows 40; exec $jvm -jar $(quoted "$jar") --demo" /dev/null
+  # Keys typed before the shell puts the terminal in raw mode would be the terminal driver's (Ctrl-U
+  # kills its line, Tab is a character): each comes a while after the one before. script runs the
+  # command with $SHELL, which may be any shell: sh here.
+  {
+    sleep 5
+    printf 'help\r'
+    sleep 3
+    printf 'conn\t'
+    sleep 1
+    printf '\025get /organization\r'
+    sleep 1
+    printf 'exit\r'
+  } | SHELL=/bin/sh ENTRA_SHELL_HOME=$work NO_COLOR=1 TERM=xterm deadline script -qec \
+    "stty cols 120 rows 40; exec $jvm -jar $(quoted "$jar") --demo" /dev/null
 }
 
 # One word for sh -c: in single quotes, each single quote as '\''.
@@ -129,13 +140,10 @@ train() {
   trap '' HUP
   umask 077 # the cache may be in the user's own folder: owner-only, as the rest of it
   dest=$(cd "$cache" && pwd)/${archive##*/} || return 0
-  work=$(cd "$cache" && pwd)/training.$$
-  # What a killed training left: a folder whose process is gone (another Java's training may be running)
-  for left in "${dest%/*}"/training.*; do
-    if [ -d "$left" ] && ! kill -0 "${left##*.}" 2>/dev/null; then
-      rm -rf "$left"
-    fi
-  done
+  # One training at a time for this archive ($running), so its folder is what a killed one left, if it
+  # exists; another Java's training has a folder of its own.
+  work=$dest.work
+  rm -rf "$work"
   mkdir "$work" && cd "$work" || return 0
   # A static archive from the classes the training loaded (its class list), for every Java: JDK 17's
   # dynamic archive crashes the JVM on some lambda proxies (SIGSEGV in
@@ -161,9 +169,12 @@ train() {
 }
 
 # ENTRA_SHELL_JAVA_OPTS: more JVM options, unquoted on purpose (it holds several).
-# (-nt is not in POSIX, but dash, bash, ksh and busybox have it; a shell without it only trains again.)
+# The archive serves when the jar is not newer than it: test's -nt answers 1. (-nt is not in POSIX, but
+# dash, bash, ksh and busybox have it; a test without it answers 2, and the archive is not used.)
+fresh=0
 # shellcheck disable=SC3013
-if [ -f "$archive" ] && ! [ "$jar" -nt "$archive" ]; then
+if [ -f "$archive" ]; then [ "$jar" -nt "$archive" ] || fresh=$?; fi
+if [ "$fresh" = 1 ]; then
   # shellcheck disable=SC2086
   exec "$java" "$use" $options $quiet ${ENTRA_SHELL_JAVA_OPTS:-} -jar "$jar" "$@"
 fi

@@ -87,6 +87,16 @@ class SecretLeakIT {
                 outputs.add(run.out());
                 outputs.add(run.err());
             }
+            // Refused before any request, by picocli, whose message (traced with --debug) quotes the options
+            for (String refused : List.of(
+                    "--secret=" + demo.clientSecret() + " --secret=" + demo.clientSecret(),
+                    "--secret=" + demo.clientSecret() + " --thumbprint " + demo.thumbprintSha1Hex())) {
+                ShellProcess.Result run = shell.run(base + refused);
+                assertThat(run.exitCode()).as(refused + "\n" + run.err()).isEqualTo(2);
+                assertThat(run.err()).contains("picocli.CommandLine$"); // the trace is there, and is scanned
+                outputs.add(run.out());
+                outputs.add(run.err());
+            }
             Path federated = emulator.federatedIssuer()
                     .mintToFile(
                             inputs.resolve("federated.jwt"),
