@@ -2,36 +2,21 @@ package dev.entrashell.emulator;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 import dev.entrashell.emulator.demo.DemoCredentials;
-import dev.entrashell.emulator.demo.DemoDirectory;
-import dev.entrashell.emulator.demo.DemoIdentitySeed;
 import dev.entrashell.emulator.demo.DemoSeed;
-import dev.entrashell.emulator.demo.DemoUsers;
-import dev.entrashell.emulator.directory.AppRegistration;
+import dev.entrashell.emulator.demo.DemoTenantSeeding;
 import dev.entrashell.emulator.directory.Directory;
-import dev.entrashell.emulator.directory.FederatedIdentityCredential;
-import dev.entrashell.emulator.directory.Guids;
-import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.directory.Tenant;
-import dev.entrashell.emulator.directory.TenantWorkloads;
-import dev.entrashell.emulator.directory.TrustedCertificateSubject;
 import dev.entrashell.emulator.faults.Bystander;
 import dev.entrashell.emulator.faults.FaultyTokenEndpoint;
 import dev.entrashell.emulator.faults.LoginFault;
@@ -44,7 +29,6 @@ import dev.entrashell.emulator.http.RecordedRequest;
 import dev.entrashell.emulator.http.RequestLog;
 import dev.entrashell.emulator.http.ResponseFault;
 import dev.entrashell.emulator.http.ServingHandler;
-import dev.entrashell.emulator.identity.ManagedIdentityHost;
 import dev.entrashell.emulator.identity.ManagedIdentityServer;
 import dev.entrashell.emulator.jwt.TokenSigningKey;
 import dev.entrashell.emulator.state.CertificateAuthorityFiles;
@@ -53,7 +37,6 @@ import dev.entrashell.emulator.state.StateDirectory;
 import dev.entrashell.emulator.tls.CertificateAuthority;
 import dev.entrashell.emulator.tls.ClientCertificateAuthority;
 import dev.entrashell.emulator.tls.IssuedClientCertificate;
-import dev.entrashell.emulator.tls.Pem;
 import dev.entrashell.emulator.tls.ServerTls;
 import dev.entrashell.emulator.tls.Thumbprints;
 import dev.entrashell.emulator.token.AadResponses;
@@ -86,16 +69,6 @@ public final class Emulator implements AutoCloseable {
     public static final String LOGIN_SERVER = "login";
     public static final String GRAPH_SERVER = "graph";
     public static final String IDENTITY_SERVER = "identity";
-
-    /** The managed identity server and what the workload identity features need at run time. */
-    private record Workloads(
-            LoopbackServer identityServer,
-            String identityHeader,
-            FederatedIssuers issuers,
-            FederatedIssuer issuer,
-            ClientCertificateAuthority clientCa,
-            DemoIdentities demo,
-            Clock clock) {}
 
     private final Workloads workloads;
 
@@ -155,7 +128,8 @@ public final class Emulator implements AutoCloseable {
                 : DemoAppFiles.loadOrCreate(state, options.clock());
 
         Directory directory = new Directory();
-        DemoTenant demo = seed(directory, credentials, state, options.userCount(), options.clock());
+        Tenant tenant = DemoTenantSeeding.seedTenant(directory, credentials, options.userCount(), options.clock());
+        DemoTenant demo = demoTenant(tenant, credentials, state);
 
         RequestLog log = new RequestLog(RequestLog.DEFAULT_CAPACITY);
         LoopbackServer login = LoopbackServer.https(LOGIN_SERVER, options.loginPort(), tls);
@@ -176,7 +150,7 @@ public final class Emulator implements AutoCloseable {
         ScopeValidator scopes = new ScopeValidator(graphEndpoint);
         Workloads workloads;
         try {
-            workloads = startWorkloads(directory, demo, loginEndpoint, scopes, accessTokens, responses, log, options);
+            workloads = Workloads.start(directory, demo, loginEndpoint, scopes, accessTokens, responses, log, options);
         } catch (IOException | RuntimeException e) {
             login.close();
             graph.close();
@@ -203,7 +177,7 @@ public final class Emulator implements AutoCloseable {
                 issuers,
                 options.clock());
         Throttler throttler = new Throttler(options.clock());
-        throttler.setRule(rule(options.throttling()));
+        throttler.setRule(options.throttling().rule());
         GraphServer graphServer = new GraphServer(
                 graphEndpoint,
                 loginEndpoint,
@@ -234,26 +208,8 @@ public final class Emulator implements AutoCloseable {
                 dyingPages);
     }
 
-    private static DemoTenant seed(
-            Directory directory, DemoCredentials credentials, StateDirectory state, int userCount, Clock clock) {
-        Tenant tenant = directory.registerTenant(new Tenant(
-                DemoSeed.TENANT_ID, DemoSeed.ORGANIZATION_NAME, List.of(DemoSeed.DOMAIN), DemoSeed.TENANT_CREATED));
+    private static DemoTenant demoTenant(Tenant tenant, DemoCredentials credentials, StateDirectory state) {
         X509Certificate certificate = credentials.identity().certificate();
-        directory.registerApplication(
-                tenant.id(),
-                new AppRegistration(
-                        DemoSeed.CLIENT_ID,
-                        DemoSeed.SERVICE_PRINCIPAL_OBJECT_ID,
-                        DemoSeed.APP_NAME,
-                        List.of(certificate),
-                        List.of(credentials.clientSecret()),
-                        new HashSet<>(DemoSeed.ROLES)));
-        Instant now = clock.instant();
-        DemoDirectory.seed(
-                directory.objects(tenant.id()),
-                tenant.defaultDomain(),
-                DemoUsers.generate(DemoSeed.USER_SEED, tenant.id(), tenant.defaultDomain(), userCount, now),
-                now);
         return new DemoTenant(
                 tenant.id(),
                 tenant.defaultDomain(),
@@ -268,93 +224,6 @@ public final class Emulator implements AutoCloseable {
                 state == null ? null : state.path(DemoAppFiles.PFX_FILE),
                 credentials.pfxPassword(),
                 state == null ? null : state.path(DemoAppFiles.PEM_FILE));
-    }
-
-    /**
-     * Seeds the demo tenant's workload identities and starts the managed identity server (plain
-     * HTTP, any free port on 127.0.0.1), whose tokens are the token endpoint's own.
-     */
-    private static Workloads startWorkloads(
-            Directory directory,
-            DemoTenant demo,
-            URI loginEndpoint,
-            ScopeValidator scopes,
-            AccessTokenIssuer accessTokens,
-            AadResponses responses,
-            RequestLog log,
-            EmulatorOptions options)
-            throws IOException {
-        FederatedIssuers issuers = new FederatedIssuers(loginEndpoint, options.clock());
-        ClientCertificateAuthority clientCa = ClientCertificateAuthority.create(
-                DemoSeed.ORGANIZATION_NAME, options.clock().instant());
-        DemoIdentities demoIdentities = seedIdentities(directory, demo, issuers, clientCa);
-        String identityHeader = Guids.random();
-        ManagedIdentityServer identityServer = new ManagedIdentityServer(
-                new ManagedIdentityHost(directory, demo.tenantId(), scopes, accessTokens),
-                identityHeader,
-                responses,
-                options.clock());
-        LoopbackServer identity = LoopbackServer.http(IDENTITY_SERVER, 0);
-        identity.serve(new ServingHandler(IDENTITY_SERVER, identityServer, log, options.clock()));
-        return new Workloads(
-                identity,
-                identityHeader,
-                issuers,
-                issuers.hosted(DemoIdentitySeed.FEDERATED_ISSUER_NAME),
-                clientCa,
-                demoIdentities,
-                options.clock());
-    }
-
-    /**
-     * The host's managed identities, the demo app's federated credential (trusting the hosted
-     * Kubernetes-like issuer) and trusted certificate subject, and the client certificate authority
-     * the tenant trusts for it.
-     */
-    private static DemoIdentities seedIdentities(
-            Directory directory, DemoTenant demo, FederatedIssuers issuers, ClientCertificateAuthority clientCa) {
-        TenantWorkloads workloads = directory.workloads(demo.tenantId());
-        ManagedIdentity host = workloads.registerManagedIdentity(new ManagedIdentity(
-                ManagedIdentity.Kind.SYSTEM_ASSIGNED,
-                demo.tenantId(),
-                DemoIdentitySeed.SYSTEM_ASSIGNED_CLIENT_ID,
-                DemoIdentitySeed.SYSTEM_ASSIGNED_PRINCIPAL_ID,
-                DemoIdentitySeed.HOST_RESOURCE_ID,
-                DemoIdentitySeed.HOST_NAME,
-                new HashSet<>(DemoIdentitySeed.SYSTEM_ASSIGNED_ROLES)));
-        ManagedIdentity automation = workloads.registerManagedIdentity(new ManagedIdentity(
-                ManagedIdentity.Kind.USER_ASSIGNED,
-                demo.tenantId(),
-                DemoIdentitySeed.AUTOMATION_CLIENT_ID,
-                DemoIdentitySeed.AUTOMATION_PRINCIPAL_ID,
-                DemoIdentitySeed.AUTOMATION_RESOURCE_ID,
-                DemoIdentitySeed.AUTOMATION_NAME,
-                new HashSet<>(DemoIdentitySeed.AUTOMATION_ROLES)));
-        ManagedIdentity unprivileged = workloads.registerManagedIdentity(new ManagedIdentity(
-                ManagedIdentity.Kind.USER_ASSIGNED,
-                demo.tenantId(),
-                DemoIdentitySeed.UNPRIVILEGED_CLIENT_ID,
-                DemoIdentitySeed.UNPRIVILEGED_PRINCIPAL_ID,
-                DemoIdentitySeed.UNPRIVILEGED_RESOURCE_ID,
-                DemoIdentitySeed.UNPRIVILEGED_NAME,
-                Set.of()));
-        FederatedIdentityCredential federated = workloads.addFederatedCredential(
-                demo.clientId(),
-                FederatedIdentityCredential.of(
-                        DemoIdentitySeed.FEDERATED_CREDENTIAL_NAME,
-                        issuers.hosted(DemoIdentitySeed.FEDERATED_ISSUER_NAME).issuer(),
-                        DemoIdentitySeed.FEDERATED_SUBJECT));
-        workloads.trustCertificateAuthority(DemoIdentitySeed.TRUSTED_AUTHORITY_ID, clientCa.rootCertificate());
-        TrustedCertificateSubject subject = workloads.addTrustedCertificateSubject(
-                demo.clientId(), TrustedCertificateSubject.of(DemoIdentitySeed.TRUSTED_SUBJECT));
-        return new DemoIdentities(
-                host,
-                automation,
-                unprivileged,
-                federated,
-                subject,
-                DemoIdentitySeed.TRUSTED_AUTHORITY_ID,
-                clientCa.rootCertificate());
     }
 
     /** The token server, e.g. {@code https://127.0.0.1:41234} (no trailing slash). */
@@ -379,24 +248,7 @@ public final class Emulator implements AutoCloseable {
 
     /** Writes the CA certificate as PEM, readable by the owner only where the file system allows. */
     public Path writeCaCertificate(Path pemFile) throws IOException {
-        byte[] pem = Pem.encode(ca.certificate()).getBytes(StandardCharsets.US_ASCII);
-        Path parent = pemFile.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        boolean posix = pemFile.toAbsolutePath()
-                .getFileSystem()
-                .supportedFileAttributeViews()
-                .contains("posix");
-        if (posix && !Files.exists(pemFile)) {
-            Files.createFile(
-                    pemFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.write(pemFile, pem, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-        if (posix) {
-            Files.setPosixFilePermissions(pemFile, PosixFilePermissions.fromString("rw-------"));
-        }
-        return pemFile;
+        return ca.writeCertificate(pemFile);
     }
 
     public DemoTenant demo() {
@@ -491,7 +343,7 @@ public final class Emulator implements AutoCloseable {
      */
     public void setThrottling(Throttling throttling) {
         this.throttling = Objects.requireNonNull(throttling, "throttling");
-        throttler.setRule(rule(throttling));
+        throttler.setRule(throttling.rule());
     }
 
     public Throttling throttling() {
@@ -504,16 +356,6 @@ public final class Emulator implements AutoCloseable {
      */
     public void setLoginFault(LoginFault fault) {
         tokenFaults.setFault(fault);
-    }
-
-    private static Throttler.Rule rule(Throttling throttling) {
-        Throttler.Trigger trigger =
-                switch (throttling.trigger()) {
-                    case NONE -> Throttler.Trigger.NONE;
-                    case EVERY_NTH_REQUEST -> Throttler.Trigger.EVERY_NTH_REQUEST;
-                    case FIRST_REQUEST_PER_PATH -> Throttler.Trigger.FIRST_REQUEST_PER_PATH;
-                };
-        return new Throttler.Rule(trigger, throttling.every(), throttling.status(), throttling.retryAfterSeconds());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.entrashell.emulator;
 
+import dev.entrashell.emulator.graph.Throttler;
+
 /**
  * When the emulator's Graph answers 429 Too Many Requests (or 503 Service Unavailable) with a
  * {@code Retry-After} header, to test a client's retries. Off by default.
@@ -62,5 +64,16 @@ public record Throttling(Trigger trigger, int every, int status, int retryAfterS
 
     public boolean isOff() {
         return trigger == Trigger.NONE;
+    }
+
+    /** The rule the Graph server's throttler applies for this setting. */
+    Throttler.Rule rule() {
+        Throttler.Trigger when =
+                switch (trigger) {
+                    case NONE -> Throttler.Trigger.NONE;
+                    case EVERY_NTH_REQUEST -> Throttler.Trigger.EVERY_NTH_REQUEST;
+                    case FIRST_REQUEST_PER_PATH -> Throttler.Trigger.FIRST_REQUEST_PER_PATH;
+                };
+        return new Throttler.Rule(when, every, status, retryAfterSeconds);
     }
 }

@@ -1,10 +1,8 @@
 package dev.entrashell.rotation;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +16,6 @@ import dev.entrashell.auth.Connection;
 import dev.entrashell.auth.Credential;
 import dev.entrashell.certificate.CertificateCredential;
 import dev.entrashell.certificate.CertificateFiles;
-import dev.entrashell.certificate.CertificateStore;
 import dev.entrashell.certificate.NewCertificate;
 import dev.entrashell.certificate.Passwords;
 import dev.entrashell.certificate.PossessionProof;
@@ -52,9 +49,6 @@ public final class CertificateRotation {
 
     /** The certificate the app and the session use now. {@code oldKeptAside} is null when nothing was moved. */
     public record Rotated(Thumbprint thumbprint, Instant notAfter, Path pfx, String keyId, Path oldKeptAside) {}
-
-    /** The folder, inside the store, where the new key waits until it has signed in. */
-    static final String PENDING_FOLDER = "rotation-pending";
 
     private final ShellServices services;
     private final PrintWriter steps;
@@ -136,14 +130,14 @@ public final class CertificateRotation {
                 // newest certificate, must not pick a key the app does not hold yet.
                 Path pfx = NewCertificate.writeKey(
                         made,
-                        folderFor(current, options)
-                                .resolve(PENDING_FOLDER)
+                        RotationKeyFiles.folderFor(current, options, services.home())
+                                .resolve(RotationKeyFiles.PENDING_FOLDER)
                                 .resolve(made.thumbprint().hex() + ".pfx"),
                         password);
                 pending = new RotationState.Pending(
                         currentThumbprint,
                         oldKeyId,
-                        keyFile(current).map(Path::toString).orElse(null),
+                        RotationKeyFiles.keyFile(current).map(Path::toString).orElse(null),
                         made.thumbprint().hex(),
                         pfx.toString(),
                         null);
@@ -197,7 +191,7 @@ public final class CertificateRotation {
                         e);
             }
             line("3/5 Signed in with the new certificate " + made.thumbprint() + ".");
-            newPfx = intoTheStore(newPfx);
+            newPfx = RotationKeyFiles.intoTheStore(newPfx);
             pending = new RotationState.Pending(
                     pending.oldThumbprint(),
                     pending.oldKeyId(),
@@ -267,7 +261,7 @@ public final class CertificateRotation {
             }
             line("5/5 Removed the old certificate " + pending.oldThumbprint() + " from the app (removeKey, key id "
                     + pending.oldKeyId() + ").");
-            oldKeptAside = putAside(pending);
+            oldKeptAside = RotationKeyFiles.putAside(pending, this::line);
         }
         new RotationState(state.objectId(), now.thumbprint().hex(), pending.newKeyId(), null).write(stateFile);
         line("Connect lines with --subject-name '" + now.subject() + "' find the new certificate; lines with"
@@ -279,43 +273,6 @@ public final class CertificateRotation {
                 Path.of(pending.newPfx()),
                 pending.newKeyId(),
                 oldKeptAside);
-    }
-
-    /** Moves the new key from the pending folder into the store, where connect finds it; returns where it is. */
-    private static Path intoTheStore(Path pfx) {
-        Path folder = pfx.getParent();
-        if (folder == null || !folder.getFileName().toString().equals(PENDING_FOLDER)) {
-            return pfx; // a run before moved it already
-        }
-        Path stored = folder.resolveSibling(pfx.getFileName());
-        try {
-            Files.move(pfx, stored, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw ShellException.of(
-                    "Cannot move the new key {} into the store ({}). The app holds both keys and this session still"
-                            + " uses the old one: move the file to {} yourself and run cert rotate again.",
-                    pfx,
-                    e.getMessage(),
-                    stored);
-        }
-        return stored;
-    }
-
-    /** The old key file, renamed so no store search finds it again, but kept: not deleted. */
-    private Path putAside(RotationState.Pending pending) {
-        if (pending.oldFile() == null || !Files.isRegularFile(Path.of(pending.oldFile()))) {
-            return null;
-        }
-        Path old = Path.of(pending.oldFile());
-        Path aside = old.resolveSibling(old.getFileName() + ".replaced-by-" + pending.newThumbprint());
-        try {
-            Files.move(old, aside);
-        } catch (IOException e) {
-            line("Could not rename the old key file " + old + " aside (" + e.getMessage() + "); move it yourself.");
-            return null;
-        }
-        line("Kept the old key aside as " + aside + ".");
-        return aside;
     }
 
     private void dryRun(
@@ -330,7 +287,8 @@ public final class CertificateRotation {
                 pending != null
                         ? "Would continue the rotation to " + pending.newThumbprint() + " a run before began."
                         : "Would make a new certificate " + current.subject() + " for " + options.months()
-                                + " months, RSA " + options.keyBits() + ", key in " + folderFor(current, options)
+                                + " months, RSA " + options.keyBits() + ", key in "
+                                + RotationKeyFiles.folderFor(current, options, services.home())
                                 + ".");
         line("Would add it to application " + objectId + " (addKey), sign in with it and switch this session to it.");
         line(
@@ -354,26 +312,6 @@ public final class CertificateRotation {
         if (oldKeyId == null && !keepOld) {
             throw ShellException.usage("cert rotate needs the current certificate's key id to remove it, and " + why
                     + ": give --old-key-id ID (the portal's Certificates & secrets, Certificate ID), or --keep-old.");
-        }
-    }
-
-    /** The store the new key goes into: --store, else beside the current key file, else the default store. */
-    private Path folderFor(CertificateCredential current, Options options) {
-        if (options.store() != null) {
-            return CertificateStore.folderFor(options.store(), services.home());
-        }
-        return keyFile(current)
-                .map(file -> file.toAbsolutePath().getParent())
-                .orElse(services.home().certificateStore());
-    }
-
-    /** The file the certificate's key was read from, when it came from a file (not a system store). */
-    private static Optional<Path> keyFile(CertificateCredential current) {
-        try {
-            Path file = Path.of(current.source());
-            return Files.isRegularFile(file) ? Optional.of(file.toAbsolutePath()) : Optional.empty();
-        } catch (RuntimeException notAPath) {
-            return Optional.empty();
         }
     }
 

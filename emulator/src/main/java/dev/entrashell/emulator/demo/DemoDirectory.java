@@ -1,30 +1,20 @@
 package dev.entrashell.emulator.demo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
-import dev.entrashell.emulator.directory.AppRole;
-import dev.entrashell.emulator.directory.AppRoleAssignment;
-import dev.entrashell.emulator.directory.Application;
 import dev.entrashell.emulator.directory.Device;
-import dev.entrashell.emulator.directory.FirstPartyApis;
 import dev.entrashell.emulator.directory.Group;
 import dev.entrashell.emulator.directory.Guids;
-import dev.entrashell.emulator.directory.KeyCredential;
-import dev.entrashell.emulator.directory.PasswordCredential;
 import dev.entrashell.emulator.directory.ServicePrincipal;
 import dev.entrashell.emulator.directory.TenantObjects;
 import dev.entrashell.emulator.directory.User;
-import dev.entrashell.emulator.tls.Thumbprints;
 
 /**
  * Seeds a tenant's directory beyond its users, deterministically: the same ids and names on every
@@ -38,9 +28,9 @@ import dev.entrashell.emulator.tls.Thumbprints;
  *       Partners" holds every guest; "Managed Devices" holds devices, "Automation Accounts"
  *       service principals; "Former Contractors" is empty;
  *   <li>Microsoft 365 groups with owners, and one without any ("Ownerless Team");
- *   <li>devices (a third of the user count, at most 2,000), some stale;
+ *   <li>devices (a third of the user count, at most 2,000), some stale ({@link DemoDevices});
  *   <li>applications with certificates and secrets expiring soon, expired, and far out, their
- *       service principals and the Microsoft Graph roles granted to them.
+ *       service principals and the Microsoft Graph roles granted to them ({@link DemoApplications}).
  * </ul>
  */
 @SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
@@ -50,8 +40,7 @@ public final class DemoDirectory {
 
     static final int MAX_DEVICES = 2_000;
 
-    private static final Instant EARLIEST_REGISTRATION = Instant.parse("2020-01-01T00:00:00Z");
-    private static final long DAY = Duration.ofDays(1).toSeconds();
+    static final long DAY = Duration.ofDays(1).toSeconds();
 
     private final TenantObjects objects;
     private final String tenantId;
@@ -75,8 +64,9 @@ public final class DemoDirectory {
             objects.replaceUsers(users);
             seed.classify(users);
             seed.managers();
-            List<Device> devices = seed.devices(Math.min(users.size() / USERS_PER_DEVICE, MAX_DEVICES));
-            List<ServicePrincipal> automation = seed.applications();
+            List<Device> devices =
+                    DemoDevices.seed(objects, seed.now, Math.min(users.size() / USERS_PER_DEVICE, MAX_DEVICES));
+            List<ServicePrincipal> automation = DemoApplications.seed(objects, domain, seed.now);
             seed.groups(devices, automation);
         }
     }
@@ -212,259 +202,6 @@ public final class DemoDirectory {
 
     private void owners(String groupId, List<User> users) {
         users.forEach(user -> objects.addOwner(groupId, user.id()));
-    }
-
-    // ---- devices ---------------------------------------------------------------------------------
-
-    private List<Device> devices(int count) {
-        List<Device> devices = new ArrayList<>(count);
-        for (int n = 1; n <= count; n++) {
-            Device device = device(n);
-            objects.addDevice(device);
-            devices.add(device);
-        }
-        return devices;
-    }
-
-    private Device device(int n) {
-        SplittableRandom random = new SplittableRandom(DemoSeed.USER_SEED * 31 + n);
-        int kind = random.nextInt(100);
-        String name;
-        String os;
-        String version;
-        String manufacturer;
-        String model;
-        String trustType;
-        if (kind < 55) {
-            name = (random.nextBoolean() ? "DESKTOP-" : "LAPTOP-") + code(random, 7);
-            os = "Windows";
-            version = random.nextInt(3) == 0 ? "10.0.19045.4894" : "10.0.22631.4169";
-            manufacturer = random.nextBoolean() ? "Dell Inc." : "LENOVO";
-            model = manufacturer.startsWith("Dell") ? "Latitude 7440" : "ThinkPad T14 Gen 4";
-            int trust = random.nextInt(100);
-            trustType = trust < 60 ? "AzureAd" : trust < 85 ? "ServerAd" : "Workplace";
-        } else if (kind < 70) {
-            name = "MacBook-" + code(random, 4);
-            os = "MacMDM";
-            version = "14.6.1";
-            manufacturer = "Apple";
-            model = "MacBook Pro";
-            trustType = "Workplace";
-        } else if (kind < 88) {
-            name = "iPhone-" + code(random, 4);
-            os = "iOS";
-            version = "17.6.1";
-            manufacturer = "Apple";
-            model = "iPhone 15";
-            trustType = "Workplace";
-        } else {
-            name = "Android-" + code(random, 4);
-            os = "Android";
-            version = "14.0";
-            manufacturer = "Google";
-            model = "Pixel 8";
-            trustType = "Workplace";
-        }
-        boolean managed = random.nextInt(100) < 85;
-        boolean compliant = managed && random.nextInt(100) < 90;
-        boolean enabled = random.nextInt(100) < 97;
-        long registrationWindow = Math.max(DAY, now.getEpochSecond() - EARLIEST_REGISTRATION.getEpochSecond() - DAY);
-        Instant registered = EARLIEST_REGISTRATION.plusSeconds(random.nextLong(registrationWindow));
-        int activity = random.nextInt(100);
-        Instant lastSignIn = activity < 10
-                ? null
-                : now.minusSeconds(
-                        (activity < 30 ? 90 + random.nextInt(275) : random.nextInt(30)) * DAY + random.nextLong(DAY));
-        if (lastSignIn != null && lastSignIn.isBefore(registered)) {
-            lastSignIn = registered;
-        }
-        return new Device(
-                deviceId(tenantId, n),
-                Guids.fromName(tenantId + "/devices/" + n + "/deviceId"),
-                name,
-                os,
-                version,
-                manufacturer,
-                model,
-                enabled,
-                trustType,
-                compliant,
-                managed,
-                lastSignIn,
-                registered);
-    }
-
-    private static String code(SplittableRandom random, int length) {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
-    }
-
-    // ---- applications ----------------------------------------------------------------------------
-
-    /** @return the service principals of the automation apps (members of "Automation Accounts") */
-    private List<ServicePrincipal> applications() {
-        List<ServicePrincipal> automation = new ArrayList<>();
-        app(
-                DemoSeed.HR_SYNC_APP_ID,
-                "Contoso HR Sync",
-                List.of(certificate("CN=Contoso HR Sync", -350, 15)),
-                List.of(secret("HR sync secret", -100, 630)),
-                List.of("User.ReadWrite.All", "Group.Read.All"),
-                automation);
-        app(
-                DemoSeed.PAYROLL_APP_ID,
-                "Payroll Connector",
-                List.of(certificate("CN=Payroll Connector", -375, -10)),
-                List.of(secret("Payroll secret", -410, -45)),
-                List.of("User.Read.All"),
-                null);
-        app(
-                DemoSeed.MARKETING_ANALYTICS_APP_ID,
-                "Marketing Analytics",
-                List.of(),
-                List.of(secret("Analytics 2024", -345, 20), secret("Analytics 2025", -10, 720)),
-                List.of("Group.Read.All", "Reports.Read.All"),
-                null);
-        app(
-                DemoSeed.LEGACY_INTRANET_APP_ID,
-                "Legacy Intranet",
-                List.of(certificate("CN=intranet.contoso.com", -1130, -400)),
-                List.of(),
-                List.of(),
-                null);
-        ServicePrincipal backup = app(
-                DemoSeed.BACKUP_APP_ID,
-                "Backup Automation",
-                List.of(certificate("CN=Backup Automation", -30, 700)),
-                List.of(secret("Backup bootstrap", -360, 5)),
-                List.of("Directory.Read.All"),
-                automation);
-        ServicePrincipal exchange = objects.servicePrincipalByAppId(FirstPartyApis.EXCHANGE_ONLINE_APP_ID)
-                .orElseThrow();
-        List<AppRoleAssignment> backupRoles = new ArrayList<>(objects.appRoleAssignments(backup.id()));
-        backupRoles.add(AppRoleAssignment.of(
-                backup, exchange, FirstPartyApis.EXCHANGE_ONLINE_ROLES.get(0), now.minusSeconds(30 * DAY)));
-        objects.setAppRoleAssignments(backup.id(), backupRoles);
-        app(
-                DemoSeed.TEAMS_BOT_APP_ID,
-                "Teams Provisioning Bot",
-                List.of(),
-                List.of(),
-                List.of("Group.ReadWrite.All"),
-                null);
-        app(
-                DemoSeed.SECURITY_REPORTING_APP_ID,
-                "Security Reporting",
-                List.of(
-                        certificate("CN=Security Reporting 2024", -395, -30),
-                        certificate("CN=Security Reporting 2025", -30, 335)),
-                List.of(),
-                List.of("AuditLog.Read.All", "Directory.Read.All"),
-                automation);
-        return automation;
-    }
-
-    private ServicePrincipal app(
-            String appId,
-            String name,
-            List<KeyCredential> keys,
-            List<PasswordCredential> secrets,
-            List<String> graphRoles,
-            List<ServicePrincipal> automation) {
-        List<KeyCredential> keyCredentials = new ArrayList<>();
-        for (KeyCredential key : keys) {
-            keyCredentials.add(withKeyId(key, appId));
-        }
-        List<PasswordCredential> passwordCredentials = new ArrayList<>();
-        for (PasswordCredential secret : secrets) {
-            passwordCredentials.add(new PasswordCredential(
-                    secret.displayName(),
-                    secret.endDateTime(),
-                    secret.hint(),
-                    Guids.fromName(appId + "/passwordCredentials/" + secret.displayName()),
-                    secret.startDateTime()));
-        }
-        Instant created = keys.stream()
-                .map(KeyCredential::startDateTime)
-                .min(Instant::compareTo)
-                .orElse(now.minusSeconds(400 * DAY));
-        objects.putApplication(new Application(
-                applicationObjectId(tenantId, appId),
-                appId,
-                name,
-                null,
-                "AzureADMyOrg",
-                created,
-                domain,
-                List.of(),
-                List.of(),
-                null,
-                keyCredentials,
-                passwordCredentials));
-        ServicePrincipal principal = new ServicePrincipal(
-                servicePrincipalId(tenantId, appId),
-                appId,
-                name,
-                name,
-                tenantId,
-                true,
-                "Application",
-                "AzureADMyOrg",
-                List.of(appId),
-                List.of("WindowsAzureActiveDirectoryIntegratedApp"),
-                List.of(),
-                List.of(),
-                List.of());
-        objects.putServicePrincipal(principal);
-        ServicePrincipal graph = objects.servicePrincipalByAppId(FirstPartyApis.MICROSOFT_GRAPH_APP_ID)
-                .orElseThrow();
-        List<AppRoleAssignment> assignments = new ArrayList<>();
-        for (String roleName : graphRoles) {
-            AppRole role = FirstPartyApis.graphRole(roleName).orElseThrow();
-            assignments.add(AppRoleAssignment.of(principal, graph, role, created));
-        }
-        objects.setAppRoleAssignments(principal.id(), assignments);
-        if (automation != null) {
-            automation.add(principal);
-        }
-        return principal;
-    }
-
-    /** A certificate credential valid from startDays to endDays relative to now (negative: in the past). */
-    private KeyCredential certificate(String subject, int startDays, int endDays) {
-        String thumbprint = HexFormat.of()
-                .withUpperCase()
-                .formatHex(Thumbprints.digest("SHA-1", (tenantId + "/" + subject).getBytes(StandardCharsets.UTF_8)));
-        return new KeyCredential(
-                thumbprint,
-                subject,
-                now.plusSeconds(endDays * DAY),
-                null,
-                now.plusSeconds(startDays * DAY),
-                KeyCredential.TYPE_CERTIFICATE,
-                KeyCredential.USAGE_VERIFY);
-    }
-
-    private PasswordCredential secret(String displayName, int startDays, int endDays) {
-        String hint = displayName.substring(0, 1).toUpperCase(Locale.ROOT)
-                + slug(displayName).substring(1, 2) + "~";
-        return new PasswordCredential(
-                displayName, now.plusSeconds(endDays * DAY), hint, null, now.plusSeconds(startDays * DAY));
-    }
-
-    private static KeyCredential withKeyId(KeyCredential key, String appId) {
-        return new KeyCredential(
-                key.customKeyIdentifier(),
-                key.displayName(),
-                key.endDateTime(),
-                Guids.fromName(appId + "/keyCredentials/" + key.customKeyIdentifier()),
-                key.startDateTime(),
-                key.type(),
-                key.usage());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

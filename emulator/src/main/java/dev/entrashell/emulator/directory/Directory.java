@@ -98,7 +98,7 @@ public final class Directory {
         TenantState state = requireState(tenantIdOrDomain);
         try (TenantObjects.Held held = state.objects.write()) {
             state.applications.put(application.clientId(), application);
-            state.objects.syncRegistration(application, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            state.objects.registrations().sync(application, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         }
         return application;
     }
@@ -157,7 +157,7 @@ public final class Directory {
         TenantState state = requireState(tenantIdOrDomain);
         try (TenantObjects.Held held = state.objects.write()) {
             state.applications.remove(clientId.toLowerCase(Locale.ROOT));
-            state.objects.removeRegistration(clientId);
+            state.objects.registrations().remove(clientId);
         }
     }
 
@@ -184,7 +184,7 @@ public final class Directory {
                     .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
             AppRegistration registration = state.applications.get(application.appId());
             if (registration != null) {
-                state.objects.describeSecret(application.appId(), secret, credential);
+                state.objects.registrations().describeSecret(application.appId(), secret, credential);
                 List<String> secrets = new ArrayList<>(registration.secrets());
                 secrets.add(secret);
                 registerApplication(tenantIdOrDomain, registration.withSecrets(secrets));
@@ -212,7 +212,7 @@ public final class Directory {
                     .application(applicationObjectId)
                     .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
             AppRegistration registration = state.applications.get(application.appId());
-            Optional<String> secret = state.objects.secretWithKeyId(application.appId(), keyId);
+            Optional<String> secret = state.objects.registrations().secretWithKeyId(application.appId(), keyId);
             if (registration != null && secret.isPresent()) {
                 List<String> secrets = new ArrayList<>(registration.secrets());
                 secrets.remove(secret.get());

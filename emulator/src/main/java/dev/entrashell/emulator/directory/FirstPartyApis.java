@@ -83,6 +83,45 @@ public final class FirstPartyApis {
                 .findFirst();
     }
 
+    /** The service principals of Microsoft's APIs as every tenant has them, with ids derived from the tenant's. */
+    static List<ServicePrincipal> servicePrincipals(String tenantId) {
+        return List.of(
+                servicePrincipal(
+                        tenantId,
+                        MICROSOFT_GRAPH_APP_ID,
+                        MICROSOFT_GRAPH_NAME,
+                        List.of(
+                                MICROSOFT_GRAPH_APP_ID,
+                                "https://graph.microsoft.com",
+                                "https://graph.microsoft.com/",
+                                "https://canary.graph.microsoft.com"),
+                        MICROSOFT_GRAPH_ROLES),
+                servicePrincipal(
+                        tenantId,
+                        EXCHANGE_ONLINE_APP_ID,
+                        EXCHANGE_ONLINE_NAME,
+                        List.of(EXCHANGE_ONLINE_APP_ID, "https://outlook.office365.com/", "https://outlook.office.com"),
+                        EXCHANGE_ONLINE_ROLES));
+    }
+
+    private static ServicePrincipal servicePrincipal(
+            String tenantId, String appId, String name, List<String> names, List<AppRole> roles) {
+        return new ServicePrincipal(
+                Guids.fromName(tenantId + "/servicePrincipals/" + appId),
+                appId,
+                name,
+                name,
+                MICROSOFT_TENANT_ID,
+                true,
+                "Application",
+                "AzureADMultipleOrgs",
+                names,
+                List.of(),
+                roles,
+                List.of(),
+                List.of());
+    }
+
     private static AppRole graph(String id, String value, String displayName) {
         return AppRole.application(
                 id,

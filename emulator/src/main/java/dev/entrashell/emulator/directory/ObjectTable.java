@@ -1,6 +1,7 @@
 package dev.entrashell.emulator.directory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,13 @@ final class ObjectTable<T extends DirectoryObject> {
 
     T get(String id) {
         return id == null ? null : byId.get(id.toLowerCase(Locale.ROOT));
+    }
+
+    /** The objects with these ids, in this order (null for an id that has none). */
+    List<T> getAll(Collection<String> ids) {
+        List<T> result = new ArrayList<>(ids.size());
+        ids.forEach(id -> result.add(get(id)));
+        return result;
     }
 
     void add(T object) {

@@ -18,15 +18,43 @@ import java.util.TreeSet;
  * and remembers how Graph shows each registered secret (its metadata; the secret itself is never
  * served).
  *
- * <p>Not thread-safe: {@link TenantObjects} calls it with its write lock held (or its read lock, to
- * read).
+ * <p>Thread-safe: takes the tenant's lock ({@link TenantObjects#write()}, or {@link
+ * TenantObjects#read()} to read).
  */
+@SuppressWarnings("try") // try (Held held = objects.write()) holds a lock: the lock is the resource
 final class RegisteredApps {
+    private final TenantObjects objects;
+
     /** By client id, then by secret value. */
     private final Map<String, Map<String, PasswordCredential>> secretMetadata = new HashMap<>();
 
-    /** What {@link TenantObjects#syncRegistration} does, called with the write lock held. */
-    void sync(TenantObjects objects, AppRegistration registration, Instant now) {
+    RegisteredApps(TenantObjects objects) {
+        this.objects = objects;
+    }
+
+    /**
+     * Makes the Graph objects of a registered app match the registration: its application object
+     * and service principal (created when missing), their certificate and secret credentials,
+     * and the Microsoft Graph app roles granted to it. Properties set through Graph (description,
+     * tags, notes) are kept.
+     */
+    void sync(AppRegistration registration, Instant now) {
+        try (TenantObjects.Held held = objects.write()) {
+            syncHeld(registration, now);
+        }
+    }
+
+    /** Removes a registered app's application object and service principal. */
+    void remove(String clientId) {
+        try (TenantObjects.Held held = objects.write()) {
+            objects.applicationByAppId(clientId).ifPresent(application -> objects.removeApplication(application.id()));
+            objects.servicePrincipalByAppId(clientId)
+                    .ifPresent(principal -> objects.removeServicePrincipal(principal.id()));
+            forget(clientId);
+        }
+    }
+
+    private void syncHeld(AppRegistration registration, Instant now) {
         String appId = registration.clientId();
         List<KeyCredential> keys = new ArrayList<>();
         for (X509Certificate certificate : registration.certificates()) {
@@ -113,17 +141,28 @@ final class RegisteredApps {
         objects.setAppRoleAssignments(principal.id(), assignments);
     }
 
+    /** Called by {@link TenantObjects} with its write lock held, when the app's application object goes. */
     void forget(String clientId) {
         secretMetadata.remove(clientId.toLowerCase(Locale.ROOT));
     }
 
+    /** Remembers how Graph shows a registered app's secret (before the registration gets it). */
     void describeSecret(String clientId, String secret, PasswordCredential credential) {
-        secretMetadata
-                .computeIfAbsent(clientId.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
-                .put(secret, credential);
+        try (TenantObjects.Held held = objects.write()) {
+            secretMetadata
+                    .computeIfAbsent(clientId.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
+                    .put(secret, credential);
+        }
     }
 
+    /** The registered app's secret with this key id, if the app has one. */
     Optional<String> secretWithKeyId(String clientId, String keyId) {
+        try (TenantObjects.Held held = objects.read()) {
+            return secretWithKeyIdHeld(clientId, keyId);
+        }
+    }
+
+    private Optional<String> secretWithKeyIdHeld(String clientId, String keyId) {
         for (Map.Entry<String, PasswordCredential> entry : secretMetadata
                 .getOrDefault(clientId.toLowerCase(Locale.ROOT), Map.of())
                 .entrySet()) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import com.google.gson.stream.JsonWriter;
@@ -20,10 +19,7 @@ import dev.entrashell.emulator.graph.error.GraphException;
 import dev.entrashell.emulator.graph.query.EntityType;
 import dev.entrashell.emulator.graph.query.EntityTypes;
 import dev.entrashell.emulator.graph.query.Expansion;
-import dev.entrashell.emulator.graph.query.Filter;
 import dev.entrashell.emulator.graph.query.OrderBy;
-import dev.entrashell.emulator.graph.query.Property;
-import dev.entrashell.emulator.graph.query.Search;
 import dev.entrashell.emulator.graph.query.Selection;
 
 /**
@@ -77,15 +73,15 @@ public final class Listings {
             request = request.withQuery(restore(request.query(), cursor));
         }
         QueryOptions query = request.query();
-        rejectUnsupported(query);
-        Plan plan = plan(request, source, true);
+        ListingPlan.rejectUnsupported(query);
+        ListingPlan plan = ListingPlan.of(request, source, true);
         int pageSize = query.pageSize(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-        if (plan.signInActivity) {
+        if (plan.signInActivity()) {
             pageSize = Math.min(pageSize, SIGN_IN_ACTIVITY_PAGE_SIZE);
         }
 
         try (TenantObjects.Held held = objects.read()) {
-            List<?> items = ordered(objects, source, plan.order);
+            List<?> items = ordered(objects, source, plan.order());
             int start = cursor == null ? 0 : resume(items, cursor);
             List<Object> page = new ArrayList<>(Math.min(pageSize, 1024));
             int next = start;
@@ -103,7 +99,7 @@ public final class Listings {
                 }
             }
             Integer count = null;
-            if (plan.count && cursor == null) {
+            if (plan.count() && cursor == null) {
                 count = plan.filtered() ? countMatches(items, plan) : items.size();
             }
             String nextLink = null;
@@ -113,7 +109,7 @@ public final class Listings {
                         binding, new SkipTokens.Cursor(options, next, idOf(page.get(page.size() - 1))));
                 nextLink = nextLink(request, options, token);
             }
-            return GraphResponse.okJson(write(request, objects, source, plan, page, count, nextLink));
+            return GraphResponse.okJson(ListingJson.page(request, objects, source, plan, page, count, nextLink));
         }
     }
 
@@ -128,8 +124,8 @@ public final class Listings {
         if (!request.eventual()) {
             throw GraphException.directoryBadRequest("$count is not currently supported.");
         }
-        rejectUnsupported(request.query());
-        Plan plan = plan(request, source, false);
+        ListingPlan.rejectUnsupported(request.query());
+        ListingPlan plan = ListingPlan.of(request, source, false);
         try (TenantObjects.Held held = objects.read()) {
             List<?> items = source.items().get();
             return GraphResponse.text(Integer.toString(plan.filtered() ? countMatches(items, plan) : items.size()));
@@ -155,118 +151,22 @@ public final class Listings {
                         + " applied only on collections.");
             }
         }
-        rejectUnsupported(query);
+        ListingPlan.rejectUnsupported(query);
         EntityType<?> type = EntityTypes.of(object);
         Selection selection = Selection.parse(query.get("select"), List.of(type));
         Expansion expansion = Expansion.parse(query.get("expand"), type);
-        requireRoles(request, selection.requiredRoles(type));
+        ListingPlan.requireRoles(request, selection.requiredRoles(type));
         try (TenantObjects.Held held = objects.read()) {
             ByteArrayJson json = new ByteArrayJson();
             JsonWriter out = json.writer();
             out.beginObject();
             out.name("@odata.context")
                     .value(request.serviceRoot() + "/$metadata#" + context + selection.contextSuffix() + "/$entity");
-            writeBody(out, objects, object, selection, expansion, mixed);
+            ListingJson.writeBody(out, objects, object, selection, expansion, mixed);
             out.endObject();
             return GraphResponse.okJson(json.bytes());
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    // ---- planning --------------------------------------------------------------------------------
-
-    /** The checked query of a listing. */
-    private static final class Plan {
-        Selection selection;
-        Expansion expansion;
-        Filter filter;
-        Search search;
-        OrderBy order;
-        boolean count;
-        boolean signInActivity;
-
-        boolean filtered() {
-            return filter != null || search != null;
-        }
-
-        boolean matches(Object item) {
-            return (filter == null || filter.matches(item)) && (search == null || search.matches(item));
-        }
-    }
-
-    private Plan plan(GraphRequest request, Source source, boolean listing) throws GraphException {
-        QueryOptions query = request.query();
-        EntityType<?> type = source.type();
-        boolean eventual = request.eventual();
-        // a /$count segment is itself an advanced query (the caller has checked the header)
-        boolean countTrue = listing ? bool(query.get("count")) : true;
-        boolean advanced = eventual && countTrue;
-        Plan plan = new Plan();
-        plan.count = listing && countTrue && eventual;
-        plan.selection = Selection.parse(query.get("select"), source.mixed() ? mixedTypes(type) : List.of(type));
-        plan.expansion = Expansion.parse(query.get("expand"), type);
-        Set<String> roles = new java.util.LinkedHashSet<>(plan.selection.requiredRoles(type));
-        if (query.get("filter").filter(f -> !f.isBlank()).isPresent()) {
-            plan.filter = Filter.parse(query.get("filter").get());
-            Set<String> used = plan.filter.check(type, advanced);
-            if (used.contains("signinactivity")) {
-                roles.add(EntityTypes.SIGN_IN_ACTIVITY_ROLE);
-            }
-        }
-        if (query.get("search").filter(s -> !s.isBlank()).isPresent()) {
-            if (!eventual) {
-                throw GraphException.unsupportedQuery("Request with $search query parameter only works through"
-                        + " MSGraph with a special request header: 'ConsistencyLevel: eventual'");
-            }
-            plan.search = Search.parse(query.get("search").get());
-            plan.search.check(type);
-        }
-        if (query.get("orderby").filter(o -> !o.isBlank()).isPresent()) {
-            plan.order = OrderBy.parse(query.get("orderby").get());
-            plan.order.check(type, advanced, plan.filter != null);
-        }
-        plan.signInActivity = roles.contains(EntityTypes.SIGN_IN_ACTIVITY_ROLE);
-        requireRoles(request, roles);
-        return plan;
-    }
-
-    private static List<EntityType<?>> mixedTypes(EntityType<?> primary) {
-        List<EntityType<?>> types = new ArrayList<>();
-        types.add(primary);
-        EntityTypes.DIRECTORY_OBJECT_TYPES.stream().filter(t -> t != primary).forEach(types::add);
-        return types;
-    }
-
-    private static void requireRoles(GraphRequest request, Set<String> roles) throws GraphException {
-        for (String role : roles) {
-            if (!request.caller().roles().contains(role)) {
-                throw GraphException.insufficientPrivileges();
-            }
-        }
-    }
-
-    private static boolean bool(Optional<String> value) throws GraphException {
-        if (value.isEmpty()) {
-            return false;
-        }
-        String text = value.get().strip().toLowerCase(Locale.ROOT);
-        if (text.equals("true") || text.equals("false")) {
-            return text.equals("true");
-        }
-        throw GraphException.badRequest("Invalid value '" + value.get() + "' for $count query option found. The $count"
-                + " query option requires a Boolean value.");
-    }
-
-    private static void rejectUnsupported(QueryOptions query) throws GraphException {
-        if (query.has("skip")) {
-            throw GraphException.directoryBadRequest("'$skip' is not supported by the service.");
-        }
-        for (String option : List.of("format", "apply", "levels", "deltatoken")) {
-            if (query.has(option)) {
-                throw GraphException.unsupportedQuery(
-                        "The query option '$" + option + "' is not supported by the Entra Shell emulator.");
-            }
         }
     }
 
@@ -303,7 +203,7 @@ public final class Listings {
         return Math.min(Math.max(index - 1, 0), items.size());
     }
 
-    private static int countMatches(List<?> items, Plan plan) {
+    private static int countMatches(List<?> items, ListingPlan plan) {
         int count = 0;
         for (Object item : items) {
             if (plan.matches(item)) {
@@ -370,109 +270,5 @@ public final class Listings {
 
     private static <T> String idOfTyped(EntityType<T> type, Object object) {
         return type.idOf(type.cast(object));
-    }
-
-    // ---- writing ---------------------------------------------------------------------------------
-
-    private byte[] write(
-            GraphRequest request,
-            TenantObjects objects,
-            Source source,
-            Plan plan,
-            List<Object> page,
-            Integer count,
-            String nextLink) {
-        try {
-            ByteArrayJson json = new ByteArrayJson(page.size() * 512);
-            JsonWriter out = json.writer();
-            out.beginObject();
-            out.name("@odata.context")
-                    .value(request.serviceRoot() + "/$metadata#" + source.context() + plan.selection.contextSuffix());
-            if (count != null) {
-                out.name("@odata.count").value(count.longValue());
-            }
-            if (nextLink != null) {
-                out.name("@odata.nextLink").value(nextLink);
-            }
-            out.name("value").beginArray();
-            for (Object item : page) {
-                out.beginObject();
-                if (source.mixed()
-                        && !ReadableTypes.readable(
-                                EntityTypes.of(item), request.caller().roles())) {
-                    writeLimited(out, item, plan.selection);
-                } else {
-                    writeBody(out, objects, item, plan.selection, plan.expansion, source.mixed());
-                }
-                out.endObject();
-            }
-            out.endArray();
-            out.endObject();
-            return json.bytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An object of a kind the caller may not read: its type and id, the other properties null. */
-    private static void writeLimited(JsonWriter out, Object object, Selection selection) throws IOException {
-        EntityType<?> type = EntityTypes.of(object);
-        out.name("@odata.type").value(type.odataType());
-        out.name("id").value(idOf(object));
-        for (Property<?> property : selection.propertiesFor(type)) {
-            if (!property.name().equals("id")) {
-                out.name(property.name()).nullValue();
-            }
-        }
-    }
-
-    /** The object's properties (and expansions), inside an object the caller opened. */
-    private static void writeBody(
-            JsonWriter out,
-            TenantObjects objects,
-            Object object,
-            Selection selection,
-            Expansion expansion,
-            boolean mixed)
-            throws IOException {
-        EntityType<?> type = EntityTypes.of(object);
-        if (mixed) {
-            out.name("@odata.type").value(type.odataType());
-        }
-        writeProperties(out, type, object, selection);
-        for (Expansion.Item item : expansion.items()) {
-            EntityType.Navigation navigation = type.navigation(item.navigation().name());
-            if (navigation == null) {
-                continue;
-            }
-            List<?> related = navigation.resolve().apply(objects, idOf(object));
-            out.name(navigation.name());
-            if (!navigation.collection()) {
-                if (related.isEmpty()) {
-                    out.nullValue();
-                } else {
-                    out.beginObject();
-                    writeBody(out, objects, related.get(0), item.selection(), Expansion.none(), true);
-                    out.endObject();
-                }
-                continue;
-            }
-            out.beginArray();
-            int written = 0;
-            for (Object each : related) {
-                if (written++ == Expansion.MAX_EXPANDED) {
-                    break;
-                }
-                out.beginObject();
-                writeBody(out, objects, each, item.selection(), Expansion.none(), true);
-                out.endObject();
-            }
-            out.endArray();
-        }
-    }
-
-    private static <T> void writeProperties(JsonWriter out, EntityType<T> type, Object object, Selection selection)
-            throws IOException {
-        type.writeProperties(out, object, selection.propertiesFor(type));
     }
 }

@@ -1,5 +1,11 @@
 package dev.entrashell.emulator.tls;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -59,5 +65,27 @@ public final class CertificateAuthority {
         KeyPair keys = RsaKeys.generate();
         X509Certificate certificate = Certificates.loopbackServer(identity, keys.getPublic(), notBefore, notAfter);
         return new CertificateAndKey(certificate, keys.getPrivate());
+    }
+
+    /** Writes the certificate as PEM, readable by the owner only where the file system allows. */
+    public Path writeCertificate(Path pemFile) throws IOException {
+        byte[] pem = Pem.encode(certificate()).getBytes(StandardCharsets.US_ASCII);
+        Path parent = pemFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        boolean posix = pemFile.toAbsolutePath()
+                .getFileSystem()
+                .supportedFileAttributeViews()
+                .contains("posix");
+        if (posix && !Files.exists(pemFile)) {
+            Files.createFile(
+                    pemFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.write(pemFile, pem, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        if (posix) {
+            Files.setPosixFilePermissions(pemFile, PosixFilePermissions.fromString("rw-------"));
+        }
+        return pemFile;
     }
 }
