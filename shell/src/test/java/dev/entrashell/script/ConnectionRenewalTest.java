@@ -3,10 +3,7 @@ package dev.entrashell.script;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,41 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token look expired at once.
  */
 class ConnectionRenewalTest {
-    private static final String PAUSE = "(the person waits 28 minutes)";
-
     private final FakeTime time = new FakeTime();
 
     @TempDir
     Path home;
-
-    /** Lines typed in Groovy mode; at {@link #PAUSE} the clock moves 28 minutes before the next line. */
-    private final class Typing implements Prompter {
-        private final Deque<String> lines;
-
-        Typing(String... lines) {
-            this.lines = new ArrayDeque<>(List.of(lines));
-        }
-
-        @Override
-        public Optional<char[]> readSecret(String prompt) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean canReadLines() {
-            return true;
-        }
-
-        @Override
-        public String readLine(String prompt) {
-            String line = lines.poll();
-            if (PAUSE.equals(line)) {
-                time.advance(Duration.ofMinutes(28));
-                line = lines.poll();
-            }
-            return line;
-        }
-    }
 
     /**
      * After 28 minutes (past the renewal point, 3 minutes before expiry) TenantB's 30-minute token is renewed
@@ -103,15 +69,17 @@ class ConnectionRenewalTest {
                 .as(saving.err())
                 .isZero();
 
-        Typing typing = new Typing(
-                "use('alpha')",
-                "out.println \"default: ${context.Environment} ${get('/organization').value[0].displayName}\"",
-                "out.println \"saved: ${connections().join(',')}\"",
-                "connection('beta').get('/organization').value.size()",
-                PAUSE,
-                "out.println \"beta: ${connection('beta').context.Environment} ${connection('beta').get('/users/$count')}\"",
-                "out.println \"alpha: ${connection('alpha').get('/users/$count')}\"",
-                ":exit");
+        String afterThePause =
+                "out.println \"beta: ${connection('beta').context.Environment} ${connection('beta').get('/users/$count')}\"";
+        TypedLines typing = new TypedLines(
+                        "use('alpha')",
+                        "out.println \"default: ${context.Environment} ${get('/organization').value[0].displayName}\"",
+                        "out.println \"saved: ${connections().join(',')}\"",
+                        "connection('beta').get('/organization').value.size()",
+                        afterThePause,
+                        "out.println \"alpha: ${connection('alpha').get('/users/$count')}\"",
+                        ":exit")
+                .before(afterThePause, () -> time.advance(Duration.ofMinutes(28)));
         TestShell shell = TestShell.withTime(home, typing, time);
         long alphaTokens = tokenRequests(alphaTenant);
         long betaTokens = tokenRequests(betaTenant);
