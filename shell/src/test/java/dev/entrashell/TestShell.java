@@ -72,6 +72,14 @@ public final class TestShell {
         return against(emulator, new TestShell(home, variables, false, Prompter.none(), time, time), home);
     }
 
+    /**
+     * A shell with no environment yet, whose prompter answers as given and whose time is {@code time}; add
+     * environments with {@link #addEnvironment(String, Emulator, Path)}.
+     */
+    public static TestShell withTime(Path home, Prompter prompter, FakeTime time) {
+        return new TestShell(home, Map.of(), false, prompter, time, time);
+    }
+
     /** A shell against the emulator that sees these environment variables. */
     public static TestShell against(Emulator emulator, Path home, Map<String, String> variables) throws IOException {
         return against(emulator, new TestShell(home, variables, false), home);
@@ -84,10 +92,20 @@ public final class TestShell {
 
     /** Adds environment {@value #ENVIRONMENT}, pointing at the emulator, to a shell's services. */
     public static void addEnvironment(ShellServices services, Emulator emulator, Path home) throws IOException {
-        Path ca = emulator.writeCaCertificate(home.resolve("emulator-ca.pem"));
+        addEnvironment(services, ENVIRONMENT, emulator, home.resolve("emulator-ca.pem"));
+    }
+
+    /** Adds environment {@code name}, pointing at the emulator (its CA saved in {@code home}), to this shell. */
+    public void addEnvironment(String name, Emulator emulator, Path home) throws IOException {
+        addEnvironment(services, name, emulator, home.resolve(name + "-ca.pem"));
+    }
+
+    private static void addEnvironment(ShellServices services, String name, Emulator emulator, Path caFile)
+            throws IOException {
+        Path ca = emulator.writeCaCertificate(caFile);
         services.environments()
                 .add(
-                        ENVIRONMENT,
+                        name,
                         emulator.loginEndpoint().toString(),
                         emulator.graphEndpoint().toString(),
                         ca);

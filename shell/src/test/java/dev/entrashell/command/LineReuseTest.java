@@ -163,7 +163,7 @@ class LineReuseTest {
         assertThat(shell.run("get /users")).as(shell.err()).isZero();
 
         // one page of full user objects as JSON: no --all, no --query, no tsv
-        assertThat(settled(before + 1)).isEqualTo(before + 1);
+        assertThat(graphRequests()).isEqualTo(before + 1);
         assertThat(lastGraphRequest(mark, "/users").pathAndQuery()).isEqualTo("/v1.0/users");
         var page = JsonParser.parseString(shell.out()).getAsJsonArray();
         assertThat(page.get(0).getAsJsonObject().has("displayName")).isTrue();
@@ -528,28 +528,20 @@ class LineReuseTest {
                 .count();
     }
 
-    /** The emulator records a request just after answering it: waits (up to two seconds) for the count. */
-    private static int settled(int expected) throws InterruptedException {
-        for (int i = 0; i < 40 && graphRequests() < expected; i++) {
-            Thread.sleep(50);
-        }
-        return graphRequests();
-    }
-
-    /** The last Graph request since {@code mark} whose path contains this (waiting up to two seconds for it). */
-    private static RecordedRequest lastGraphRequest(int mark, String containing) throws InterruptedException {
+    /**
+     * The last Graph request since {@code mark} whose path contains this. No wait: the emulator logs a
+     * request before its answer goes out, so a line that has its answer finds its requests in the log.
+     */
+    private static RecordedRequest lastGraphRequest(int mark, String containing) {
         Predicate<RecordedRequest> wanted =
                 r -> r.server().equals("graph") && r.pathAndQuery().contains(containing);
-        for (int i = 0; i < 40; i++) {
-            List<RecordedRequest> all = emulator.requests();
-            List<RecordedRequest> matching =
-                    all.subList(mark, all.size()).stream().filter(wanted).toList();
-            if (!matching.isEmpty()) {
-                return matching.get(matching.size() - 1);
-            }
-            Thread.sleep(50);
+        List<RecordedRequest> all = emulator.requests();
+        List<RecordedRequest> matching =
+                all.subList(mark, all.size()).stream().filter(wanted).toList();
+        if (matching.isEmpty()) {
+            throw new AssertionError("no Graph request for " + containing);
         }
-        throw new AssertionError("no Graph request for " + containing);
+        return matching.get(matching.size() - 1);
     }
 
     private static int mark() {

@@ -3,6 +3,9 @@ package dev.entrashell.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -15,26 +18,41 @@ import java.util.stream.Stream;
 final class StartupArchive {
     private StartupArchive() {}
 
-    /** Waits (up to 4 minutes) until no training runs in {@code cache}; returns the archive there, or null. */
+    /**
+     * Waits (up to 4 minutes) until no training runs in {@code cache}; returns the archive there, or null.
+     * No polling: a training's last step removes its marker (after moving the archive into place), so the
+     * wait is for that deletion, seen by a watch on the folder registered before the first look.
+     */
     static Path awaitTraining(Path cache) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (System.nanoTime() < deadline) {
-            List<String> names = names(cache);
-            if (names.stream()
-                    .filter(name -> name.endsWith(".training"))
-                    .noneMatch(name -> running(cache.resolve(name)))) {
-                // the launcher's names (entra-shell-VERSION-ID.jsa): a build folder may still hold an
-                // archive an older launcher wrote under another name, which no start maps any more
-                return names.stream()
-                        .filter(name -> name.startsWith("entra-shell-"))
-                        .filter(name -> name.endsWith(".jsa") || name.endsWith(".aot"))
-                        .findFirst()
-                        .map(cache::resolve)
-                        .orElse(null);
-            }
-            Thread.sleep(500);
+        if (!Files.isDirectory(cache)) {
+            return null;
         }
-        throw new AssertionError("the start-up training in " + cache + " did not end within 4 minutes");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        try (WatchService watcher = cache.getFileSystem().newWatchService()) {
+            cache.register(watcher, StandardWatchEventKinds.ENTRY_DELETE);
+            while (trainingRuns(cache)) {
+                WatchKey key = watcher.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (key == null) {
+                    throw new AssertionError("the start-up training in " + cache + " did not end within 4 minutes");
+                }
+                key.pollEvents();
+                key.reset();
+            }
+        }
+        // the launcher's names (entra-shell-VERSION-ID.jsa): a build folder may still hold an
+        // archive an older launcher wrote under another name, which no start maps any more
+        return names(cache).stream()
+                .filter(name -> name.startsWith("entra-shell-"))
+                .filter(name -> name.endsWith(".jsa") || name.endsWith(".aot"))
+                .findFirst()
+                .map(cache::resolve)
+                .orElse(null);
+    }
+
+    private static boolean trainingRuns(Path cache) throws IOException {
+        return names(cache).stream()
+                .filter(name -> name.endsWith(".training"))
+                .anyMatch(name -> running(cache.resolve(name)));
     }
 
     /** Removes the archives and what a training leaves, so that the next start trains again. */
@@ -52,7 +70,7 @@ final class StartupArchive {
             long pid = Long.parseLong(Files.readString(marker).strip());
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         } catch (IOException | NumberFormatException gone) {
-            return false; // removed, or not written yet: looked at again below
+            return false; // removed, or left by a training that was killed
         }
     }
 

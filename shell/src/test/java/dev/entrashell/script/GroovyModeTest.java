@@ -2,10 +2,6 @@ package dev.entrashell.script;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,36 +30,6 @@ class GroovyModeTest {
         demo = emulator.demo();
     }
 
-    /** Lines as a person types them in Groovy mode; "^C" is Ctrl-C at the prompt. */
-    private static final class Typed implements Prompter {
-        private final Deque<String> lines;
-        final List<String> prompts = new java.util.ArrayList<>();
-
-        Typed(String... lines) {
-            this.lines = new ArrayDeque<>(List.of(lines));
-        }
-
-        @Override
-        public Optional<char[]> readSecret(String prompt) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean canReadLines() {
-            return true;
-        }
-
-        @Override
-        public String readLine(String prompt) throws InterruptedException {
-            prompts.add(prompt);
-            String line = lines.poll();
-            if ("^C".equals(line)) {
-                throw new InterruptedException();
-            }
-            return line;
-        }
-    }
-
     private TestShell connected(Prompter prompter) throws Exception {
         TestShell shell = TestShell.against(emulator, home, prompter);
         Path secret = Files.writeString(home.resolve("secret.txt"), demo.clientSecret());
@@ -77,7 +43,7 @@ class GroovyModeTest {
 
     @Test
     void variablesAndMethodsLastAcrossLinesAndBlocksSpanLines() throws Exception {
-        Typed typed = new Typed(
+        TypedLines typed = new TypedLines(
                 "def total = 10",
                 "def add(n) {",
                 "    total += n",
@@ -102,7 +68,7 @@ class GroovyModeTest {
     /** A line that ends with an operator or a dot goes on on the next line, as in groovysh. */
     @Test
     void aTrailingOperatorContinuesTheLine() throws Exception {
-        Typed typed = new Typed(
+        TypedLines typed = new TypedLines(
                 "def total = 40 +",
                 "2",
                 "def words = ['a', 'b'].",
@@ -122,7 +88,7 @@ class GroovyModeTest {
     /** {@code $select} in a double-quoted string is a Groovy variable: the failure says so and how to write it. */
     @Test
     void anODataOptionInADoubleQuotedStringIsExplained() throws Exception {
-        Typed typed = new Typed(
+        TypedLines typed = new TypedLines(
                 "get(\"/users?$select=displayName\")",
                 "usres.size()",
                 "get('/users?$top=1&$select=displayName').value.size()",
@@ -146,7 +112,7 @@ class GroovyModeTest {
     /** An import holds for the lines after it; one that does not resolve fails only its own line. */
     @Test
     void importsLastForTheSession() throws Exception {
-        Typed typed = new Typed(
+        TypedLines typed = new TypedLines(
                 "import java.time.LocalDate",
                 "import static java.lang.Math.max",
                 "import java.util.concurrent.*",
@@ -178,7 +144,7 @@ class GroovyModeTest {
 
     @Test
     void aFailingLineNamesItsLineAndTheModeGoesOn() throws Exception {
-        Typed typed = new Typed("def f() {", "  null.foo()", "}", "f()", "^C", "[1,", "^C", "6 * 7");
+        TypedLines typed = new TypedLines("def f() {", "  null.foo()", "}", "f()", "^C", "[1,", "^C", "6 * 7");
         TestShell shell = connected(typed);
 
         assertThat(shell.run("groovy")).as(shell.err()).isZero();
