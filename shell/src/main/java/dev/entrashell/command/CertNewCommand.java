@@ -38,19 +38,8 @@ final class CertNewCommand implements Runnable {
             description = "The certificate's subject: 'CN=Name' (or just Name), also its name in the app registration.")
     String subject;
 
-    @Option(
-            names = "--months",
-            paramLabel = "N",
-            defaultValue = "" + NewCertificate.DEFAULT_MONTHS,
-            description = "How long it is valid, from now (default: ${DEFAULT-VALUE}).")
-    int months;
-
-    @Option(
-            names = "--key-size",
-            paramLabel = "BITS",
-            defaultValue = "" + NewCertificate.DEFAULT_KEY_BITS,
-            description = "The RSA key's size: 2048, 3072 or 4096 (default: ${DEFAULT-VALUE}).")
-    int keySize;
+    @Mixin
+    NewKeyOptions key;
 
     @Option(
             names = "--out",
@@ -72,8 +61,8 @@ final class CertNewCommand implements Runnable {
 
     @Override
     public void run() {
-        NewCertificate plan =
-                NewCertificate.plan(subject, months, keySize, out == null ? Path.of("") : out, store.folder(services));
+        NewCertificate plan = NewCertificate.plan(
+                subject, key.months, key.keySize, out == null ? Path.of("") : out, store.folder(services));
         char[] secret = password.forNewFile(services, "cert new");
         try {
             if (secret.length == 0) {
@@ -89,7 +78,7 @@ final class CertNewCommand implements Runnable {
     /** The certificate's facts are the data (stdout); what to do next is advice (stderr). */
     private void report(NewCertificate.Created created) {
         var err = services.output().err();
-        err.println("Made " + created.certificate().getSubjectX500Principal().getName() + ": RSA " + keySize
+        err.println("Made " + created.certificate().getSubjectX500Principal().getName() + ": RSA " + key.keySize
                 + ", SHA256withRSA, clientAuth, valid until "
                 + created.certificate().getNotAfter().toInstant() + ".");
         Map<String, String> fields = new LinkedHashMap<>();

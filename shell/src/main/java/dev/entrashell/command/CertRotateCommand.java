@@ -50,19 +50,8 @@ final class CertRotateCommand implements Runnable {
                     "Rotate when the certificate expires within this many days; 0 rotates now (default: ${DEFAULT-VALUE}).")
     int beforeDays;
 
-    @Option(
-            names = "--months",
-            paramLabel = "N",
-            defaultValue = "" + NewCertificate.DEFAULT_MONTHS,
-            description = "How long the new certificate is valid (default: ${DEFAULT-VALUE}).")
-    int months;
-
-    @Option(
-            names = "--key-size",
-            paramLabel = "BITS",
-            defaultValue = "" + NewCertificate.DEFAULT_KEY_BITS,
-            description = "The new RSA key's size: 2048, 3072 or 4096 (default: ${DEFAULT-VALUE}).")
-    int keySize;
+    @Mixin
+    NewKeyOptions key;
 
     @Option(names = "--keep-old", description = "Leave the old certificate on the app (it signs in until it expires).")
     boolean keepOld;
@@ -110,11 +99,11 @@ final class CertRotateCommand implements Runnable {
             throw ShellException.usage("--before " + beforeDays
                     + " is negative: give the days before expiry to rotate at, or 0 to rotate now.");
         }
-        NewCertificate.checkLifetimeAndKeySize(months, keySize);
+        NewCertificate.checkLifetimeAndKeySize(key.months, key.keySize);
         Optional<CertificateRotation.Rotated> rotated = new CertificateRotation(services)
                 .rotate(
                         new CertificateRotation.Options(
-                                beforeDays, months, keySize, keepOld, dryRun, store, objectId, oldKeyId),
+                                beforeDays, key.months, key.keySize, keepOld, dryRun, store, objectId, oldKeyId),
                         () -> password.forNewFile(services, "cert rotate"));
         rotated.ifPresent(this::report);
     }
