@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
@@ -14,6 +15,8 @@ import dev.entrashell.emulator.EmulatorOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ctrl-C stops a long paging run cleanly; the prompt and the connection remain. */
+// Counts how far a paging run got before Ctrl-C stopped it: alone, so the count is its own.
+@Isolated
 class CancelIT {
     @TempDir
     Path home;

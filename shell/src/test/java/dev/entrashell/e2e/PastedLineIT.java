@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another, no paste marks), is taken in at once: it once took 25 s to echo a 20 KB line, one redraw of
  * the whole line per character.
  */
+// Measures how soon a pasted line is answered: alone, so another class's shells do not take its core.
+@Isolated
 class PastedLineIT {
     @TempDir
     Path home;

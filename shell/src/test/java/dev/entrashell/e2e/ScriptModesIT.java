@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * FILE.groovy ARGS} with only environment variables, the exit codes and error lines of a failing
  * script, and on a pseudo-terminal Groovy mode over several lines and Ctrl-C of a busy script.
  */
+// Measures how soon a prompt comes back after Ctrl-C: alone, so another class's shells do not take its core.
+@Isolated
 @EmulatorTest
 class ScriptModesIT {
     @TempDir

@@ -262,7 +262,9 @@ final class ShellProcess {
             command.addAll(options);
             return command;
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        command.add(java);
+        command.addAll(TestClassArchive.options(java));
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.add("-jar");
