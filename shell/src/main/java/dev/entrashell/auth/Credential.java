@@ -25,6 +25,14 @@ public sealed interface Credential {
     /** Checks and loads what the credential names; nothing is sent yet. */
     SignIn prepare(SignInContext context);
 
+    /**
+     * Whether the credential names its own tenant and app (a managed identity, a given token), so a
+     * request names neither; every other credential signs in as an app the request names.
+     */
+    default boolean carriesItsOwnIdentity() {
+        return false;
+    }
+
     /** {@code --certificate FILE}: a .pfx/.p12 or PEM file holding the certificate and its key. */
     record CertificateFile(Path file, Passwords passwords) implements Credential {
         @Override
@@ -163,6 +171,11 @@ public sealed interface Credential {
         }
 
         @Override
+        public boolean carriesItsOwnIdentity() {
+            return true;
+        }
+
+        @Override
         public SignIn prepare(SignInContext context) {
             context.diagnostics().log("managed identity source chosen by MSAL: " + ManagedIdentityTokens.source());
             return context.renewing(
@@ -192,6 +205,11 @@ public sealed interface Credential {
                         "An access token carries its own tenant and app; leave out --tenant-id and --client-id.");
             }
             return new AccessTokenGiven(read.get());
+        }
+
+        @Override
+        public boolean carriesItsOwnIdentity() {
+            return true;
         }
 
         @Override

@@ -53,6 +53,45 @@ class CredentialFactoriesTest {
     }
 
     @Test
+    void anAppIdentityMadeWithoutItsFactoryIsCheckedTheSameWay() {
+        assertThat(refusal(() -> new AppIdentity("contoso.com/../x", CLIENT)))
+                .isEqualTo(refusal(() -> AppIdentity.of("contoso.com/../x", CLIENT, "--tenant-id", "--client-id")));
+        assertThat(refusal(() -> new AppIdentity(null, CLIENT)))
+                .startsWith("connect needs --tenant-id: the directory's GUID or a verified domain");
+        assertThat(refusal(() -> new AppIdentity("contoso.com", "my-app")))
+                .startsWith("--client-id 'my-app' is not an application (client) id: expected a GUID");
+        assertThat(new AppIdentity(" contoso.com ", CLIENT).tenant()).isEqualTo("contoso.com");
+    }
+
+    @Test
+    void aConnectRequestMadeWithoutItsFactoriesIsCheckedTheSameWay() {
+        Credential secret = Credential.ClientSecret.given("s3cret".toCharArray());
+        Duration minute = Duration.ofMinutes(1);
+        assertThat(refusal(() -> new ConnectRequest("contoso.com/../x", CLIENT, null, secret, false, minute)))
+                .startsWith("--tenant-id 'contoso.com/../x' is not a tenant");
+        assertThat(refusal(() -> new ConnectRequest(null, null, null, secret, false, minute)))
+                .as("an app's credential without the app")
+                .startsWith("connect needs --tenant-id");
+        assertThat(refusal(() -> new ConnectRequest("contoso.com", CLIENT, null, secret, false, Duration.ZERO)))
+                .isEqualTo("--timeout 0 is out of range: give 1 to 3600 seconds.");
+        assertThat(refusal(() -> new ConnectRequest("contoso.com", CLIENT, null, secret, false, Duration.ofHours(2))))
+                .isEqualTo("--timeout 7200 is out of range: give 1 to 3600 seconds.");
+        assertThatThrownBy(() -> new ConnectRequest(
+                        "contoso.com",
+                        null,
+                        null,
+                        Credential.ManagedIdentity.of(null, null, null, null),
+                        false,
+                        minute))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ManagedIdentity carries its own tenant and app: give neither");
+
+        ConnectRequest request = new ConnectRequest(" contoso.com ", CLIENT, null, secret, false, minute);
+        assertThat(request.tenant()).isEqualTo("contoso.com");
+        assertThat(request.environment()).isEqualTo(Environments.GLOBAL);
+    }
+
+    @Test
     void certificatesNeedAThumbprintOrASubject() {
         assertThat(refusal(() -> Credential.CertificateThumbprint.of("0F3A", "default", noPassword())))
                 .isEqualTo("Thumbprint '0F3A' is not valid: it has 4 hex digits where a SHA-1 thumbprint has 40. "
