@@ -76,7 +76,7 @@ public sealed interface Credential {
     }
 
     /** {@code --secret}, {@code --secret-file}, {@code --secret-env}, {@code AZURE_CLIENT_SECRET}: a client secret. */
-    record ClientSecret(char[] secret) implements Credential {
+    record ClientSecret(Secret secret) implements Credential {
         /** Typed at the prompt or given inline with {@code --secret}. */
         public static ClientSecret given(char[] secret) {
             return checked(
@@ -99,24 +99,21 @@ public sealed interface Credential {
                     secret, "--secret-env " + variable + " is empty: set the variable to the client secret's value.");
         }
 
+        /** A copy of {@code secret}: the caller can wipe the array it read. */
         static ClientSecret checked(char[] secret, String whenBlank) {
-            if (new String(secret).isBlank()) {
+            Secret copy = Secret.copyOf(secret);
+            if (copy.isBlank()) {
                 throw new CredentialNotConfiguredException(whenBlank);
             }
-            return new ClientSecret(secret.clone());
+            return new ClientSecret(copy);
         }
 
         @Override
         public SignIn prepare(SignInContext context) {
-            context.diagnostics().redactor().register(secret);
+            String value = secret.reveal();
+            context.diagnostics().redactor().register(value);
             return context.withClientCredential(
-                    ClientCredentialFactory.createFromSecret(new String(secret)),
-                    SignedInWith.only(CredentialType.ClientSecret));
-        }
-
-        @Override
-        public String toString() {
-            return "ClientSecret[***]";
+                    ClientCredentialFactory.createFromSecret(value), SignedInWith.only(CredentialType.ClientSecret));
         }
     }
 
@@ -194,12 +191,12 @@ public sealed interface Credential {
     }
 
     /** {@code --access-token}, {@code --access-token-file}, {@code --access-token-env}: a token used as given. */
-    record AccessTokenGiven(char[] token) implements Credential {
+    record AccessTokenGiven(Secret token) implements Credential {
         /**
          * The token {@code read} gives (read only once the ids are found absent: a prompt is not shown
          * for a line that cannot work). It carries its own tenant and app, so neither may be given.
          */
-        public static AccessTokenGiven of(String tenant, String clientId, Supplier<char[]> read) {
+        public static AccessTokenGiven of(String tenant, String clientId, Supplier<Secret> read) {
             if (tenant != null || clientId != null) {
                 throw new CredentialNotConfiguredException(
                         "An access token carries its own tenant and app; leave out --tenant-id and --client-id.");
@@ -214,14 +211,9 @@ public sealed interface Credential {
 
         @Override
         public SignIn prepare(SignInContext context) {
-            GivenAccessToken given = GivenAccessToken.check(token, context.environment(), context.clock());
+            GivenAccessToken given = GivenAccessToken.check(token.reveal(), context.environment(), context.clock());
             context.diagnostics().redactor().register(given.value());
             return new SignIn(given, SignedInWith.only(CredentialType.UserProvidedAccessToken));
-        }
-
-        @Override
-        public String toString() {
-            return "AccessTokenGiven[***]";
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.entrashell.command;
 
 import java.nio.file.Path;
 
+import dev.entrashell.auth.Secret;
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Option;
 
@@ -35,7 +36,8 @@ final class AccessTokenOptions {
             description = "Read the access token from this variable.")
     String variable;
 
-    char[] read(ShellServices services) {
-        return SecretSources.read("--access-token", "token", "Access token: ", value, PROMPT, file, variable, services);
+    Secret read(ShellServices services) {
+        return Secret.copyOf(SecretSources.read(
+                "--access-token", "token", "Access token: ", value, PROMPT, file, variable, services));
     }
 }

@@ -118,6 +118,27 @@ class CredentialFactoriesTest {
     }
 
     @Test
+    void aSecretOrAGivenTokenComparesByItsValueAndNeverShowsIt() {
+        Credential.ClientSecret secret = Credential.ClientSecret.given("s3cret".toCharArray());
+        assertThat(secret)
+                .isEqualTo(Credential.ClientSecret.fromFile("s3cret".toCharArray(), Path.of("s.txt")))
+                .hasSameHashCodeAs(Credential.ClientSecret.given("s3cret".toCharArray()))
+                .isNotEqualTo(Credential.ClientSecret.given("other".toCharArray()));
+        assertThat(secret.toString()).isEqualTo("ClientSecret[secret=***]");
+
+        Credential.AccessTokenGiven token = given("eyJ0.eyJ1.sig");
+        assertThat(token)
+                .isEqualTo(given("eyJ0.eyJ1.sig"))
+                .hasSameHashCodeAs(given("eyJ0.eyJ1.sig"))
+                .isNotEqualTo(given("eyJ0.eyJ1.other"));
+        assertThat(token.toString()).isEqualTo("AccessTokenGiven[token=***]");
+    }
+
+    private static Credential.AccessTokenGiven given(String token) {
+        return Credential.AccessTokenGiven.of(null, null, () -> Secret.copyOf(token.toCharArray()));
+    }
+
+    @Test
     void aManagedIdentityIsNamedOnceAndInItsOwnTenant() {
         assertThat(refusal(() -> Credential.ManagedIdentity.of("contoso.com", null, null, null)))
                 .isEqualTo("--identity signs in to the identity's own tenant; leave out --tenant-id.");
