@@ -36,8 +36,11 @@ final class AccessTokenOptions {
             description = "Read the access token from this variable.")
     String variable;
 
+    /** The token as a {@link Secret} of its own: the characters read are wiped once it is made. */
     Secret read(ShellServices services) {
-        return Secret.copyOf(SecretSources.read(
-                "--access-token", "token", "Access token: ", value, PROMPT, file, variable, services));
+        return SecretSources.wipedAfter(
+                SecretSources.read(
+                        "--access-token", "token", "Access token: ", value, PROMPT, file, variable, services),
+                Secret::copyOf);
     }
 }
