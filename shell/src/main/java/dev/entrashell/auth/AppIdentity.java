@@ -15,10 +15,24 @@ public record AppIdentity(String tenant, String clientId) {
             "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
     /**
+     * The same checks as {@link #of}, so no identity skips them (a tenant becomes a path segment of the
+     * login URL); a refusal names the options, {@code --tenant-id} and {@code --client-id}.
+     */
+    public AppIdentity {
+        refuseUnfit(tenant, clientId, "--tenant-id", "--client-id");
+        tenant = tenant.strip();
+    }
+
+    /**
      * The tenant and client id as given, checked; {@code tenantName} and {@code clientName} are where
      * they came from ({@code --tenant-id}, {@code AZURE_TENANT_ID}), for the line that refuses them.
      */
     public static AppIdentity of(String tenant, String clientId, String tenantName, String clientName) {
+        refuseUnfit(tenant, clientId, tenantName, clientName);
+        return new AppIdentity(tenant, clientId);
+    }
+
+    private static void refuseUnfit(String tenant, String clientId, String tenantName, String clientName) {
         if (tenant == null || tenant.isBlank()) {
             throw new CredentialNotConfiguredException(
                     "connect needs " + tenantName + ": the directory's GUID or a verified domain such as "
@@ -38,6 +52,5 @@ public record AppIdentity(String tenant, String clientId) {
                     + "' is not an application (client) id: expected a GUID such as "
                     + "11111111-2222-3333-4444-555555555555 from the app registration's Overview page.");
         }
-        return new AppIdentity(tenant.strip(), clientId);
     }
 }

@@ -9,7 +9,8 @@ import dev.entrashell.session.Environment;
 /**
  * One app-only connection: who signed in where and how, and the means to get its tokens and make its
  * calls. {@code appName} is the token's {@code app_displayname} at connect time; {@code signedInWith}
- * describes the credential for {@code context} (secrets stay inside the token source).
+ * describes the credential for {@code context} and keeps a certificate's key for {@code cert rotate}
+ * (client secrets and tokens stay inside the token source).
  */
 public record Connection(
         String tenant,

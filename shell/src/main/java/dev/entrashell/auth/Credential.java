@@ -25,6 +25,14 @@ public sealed interface Credential {
     /** Checks and loads what the credential names; nothing is sent yet. */
     SignIn prepare(SignInContext context);
 
+    /**
+     * Whether the credential names its own tenant and app (a managed identity, a given token), so a
+     * request names neither; every other credential signs in as an app the request names.
+     */
+    default boolean carriesItsOwnIdentity() {
+        return false;
+    }
+
     /** {@code --certificate FILE}: a .pfx/.p12 or PEM file holding the certificate and its key. */
     record CertificateFile(Path file, Passwords passwords) implements Credential {
         @Override
@@ -68,7 +76,7 @@ public sealed interface Credential {
     }
 
     /** {@code --secret}, {@code --secret-file}, {@code --secret-env}, {@code AZURE_CLIENT_SECRET}: a client secret. */
-    record ClientSecret(char[] secret) implements Credential {
+    record ClientSecret(Secret secret) implements Credential {
         /** Typed at the prompt or given inline with {@code --secret}. */
         public static ClientSecret given(char[] secret) {
             return checked(
@@ -91,24 +99,21 @@ public sealed interface Credential {
                     secret, "--secret-env " + variable + " is empty: set the variable to the client secret's value.");
         }
 
+        /** A copy of {@code secret}: the caller can wipe the array it read. */
         static ClientSecret checked(char[] secret, String whenBlank) {
-            if (new String(secret).isBlank()) {
+            Secret copy = Secret.copyOf(secret);
+            if (copy.isBlank()) {
                 throw new CredentialNotConfiguredException(whenBlank);
             }
-            return new ClientSecret(secret.clone());
+            return new ClientSecret(copy);
         }
 
         @Override
         public SignIn prepare(SignInContext context) {
-            context.diagnostics().redactor().register(secret);
+            String value = secret.reveal();
+            context.diagnostics().redactor().register(value);
             return context.withClientCredential(
-                    ClientCredentialFactory.createFromSecret(new String(secret)),
-                    SignedInWith.only(CredentialType.ClientSecret));
-        }
-
-        @Override
-        public String toString() {
-            return "ClientSecret[***]";
+                    ClientCredentialFactory.createFromSecret(value), SignedInWith.only(CredentialType.ClientSecret));
         }
     }
 
@@ -163,6 +168,11 @@ public sealed interface Credential {
         }
 
         @Override
+        public boolean carriesItsOwnIdentity() {
+            return true;
+        }
+
+        @Override
         public SignIn prepare(SignInContext context) {
             context.diagnostics().log("managed identity source chosen by MSAL: " + ManagedIdentityTokens.source());
             return context.renewing(
@@ -181,12 +191,12 @@ public sealed interface Credential {
     }
 
     /** {@code --access-token}, {@code --access-token-file}, {@code --access-token-env}: a token used as given. */
-    record AccessTokenGiven(char[] token) implements Credential {
+    record AccessTokenGiven(Secret token) implements Credential {
         /**
          * The token {@code read} gives (read only once the ids are found absent: a prompt is not shown
          * for a line that cannot work). It carries its own tenant and app, so neither may be given.
          */
-        public static AccessTokenGiven of(String tenant, String clientId, Supplier<char[]> read) {
+        public static AccessTokenGiven of(String tenant, String clientId, Supplier<Secret> read) {
             if (tenant != null || clientId != null) {
                 throw new CredentialNotConfiguredException(
                         "An access token carries its own tenant and app; leave out --tenant-id and --client-id.");
@@ -195,15 +205,15 @@ public sealed interface Credential {
         }
 
         @Override
-        public SignIn prepare(SignInContext context) {
-            GivenAccessToken given = GivenAccessToken.check(token, context.environment(), context.clock());
-            context.diagnostics().redactor().register(given.value());
-            return new SignIn(given, SignedInWith.only(CredentialType.UserProvidedAccessToken));
+        public boolean carriesItsOwnIdentity() {
+            return true;
         }
 
         @Override
-        public String toString() {
-            return "AccessTokenGiven[***]";
+        public SignIn prepare(SignInContext context) {
+            GivenAccessToken given = GivenAccessToken.check(token.reveal(), context.environment(), context.clock());
+            context.diagnostics().redactor().register(given.value());
+            return new SignIn(given, SignedInWith.only(CredentialType.UserProvidedAccessToken));
         }
     }
 }

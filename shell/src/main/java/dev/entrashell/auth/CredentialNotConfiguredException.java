@@ -21,6 +21,16 @@ public final class CredentialNotConfiguredException extends ShellException {
         super(found);
     }
 
+    private CredentialNotConfiguredException(CredentialNotConfiguredException shorter, String sentence) {
+        super(shorter, sentence);
+    }
+
+    /** Still "not configured" with the sentence after it, so a {@code catch} of this type catches the longer line. */
+    @Override
+    public CredentialNotConfiguredException followedBy(String sentence) {
+        return new CredentialNotConfiguredException(this, sentence);
+    }
+
     /**
      * What went wrong while the credential was checked locally (a file, a store, a key), as this type;
      * its line and exit code unchanged. A prompt the user cancelled stays what it is.

@@ -41,8 +41,8 @@ public final class GivenAccessToken implements TokenSource {
     }
 
     /** The token in {@code given} (as pasted, read from a file or a variable), checked for Graph in {@code environment}. */
-    public static GivenAccessToken check(char[] given, Environment environment, Clock clock) {
-        String value = clean(new String(given));
+    public static GivenAccessToken check(String given, Environment environment, Clock clock) {
+        String value = clean(given);
         TokenClaims claims = TokenClaims.parse(value);
         Instant expiresOn = expiresOn(claims);
         if (value.split("\\.").length != 3 || expiresOn == null) {

@@ -14,4 +14,14 @@ public final class SignInRefusedException extends ShellException {
     SignInRefusedException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    private SignInRefusedException(SignInRefusedException shorter, String sentence) {
+        super(shorter, sentence);
+    }
+
+    /** Still a refusal with the sentence after it, so a {@code catch} of this type catches the longer line. */
+    @Override
+    public SignInRefusedException followedBy(String sentence) {
+        return new SignInRefusedException(this, sentence);
+    }
 }

@@ -5,9 +5,12 @@ import java.time.Instant;
 import dev.entrashell.certificate.CertificateCredential;
 
 /**
- * What a session signed in with, as {@code context} describes it: the credential's type, and the
- * certificate (with its key, which {@code cert rotate} proves possession with) or the managed identity
- * where they apply. Never a secret.
+ * What a session signed in with, as {@code context} describes it: the credential's type; for a
+ * certificate, the {@link CertificateCredential} itself, private key included, because
+ * {@code cert rotate} signs its proof of possession with that key; for a managed identity, the id it
+ * was named by. It holds no client secret, password or token. The key never shows:
+ * {@code CertificateCredential}'s {@code toString} prints only the thumbprint, subject and source, so
+ * this record's does too, and {@code context} shows only the type, thumbprint, subject, expiry and id.
  */
 public record SignedInWith(CredentialType type, CertificateCredential certificate, String managedIdentityId) {
 

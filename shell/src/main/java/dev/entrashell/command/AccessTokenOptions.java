@@ -2,6 +2,7 @@ package dev.entrashell.command;
 
 import java.nio.file.Path;
 
+import dev.entrashell.auth.Secret;
 import dev.entrashell.services.ShellServices;
 import picocli.CommandLine.Option;
 
@@ -35,7 +36,11 @@ final class AccessTokenOptions {
             description = "Read the access token from this variable.")
     String variable;
 
-    char[] read(ShellServices services) {
-        return SecretSources.read("--access-token", "token", "Access token: ", value, PROMPT, file, variable, services);
+    /** The token as a {@link Secret} of its own: the characters read are wiped once it is made. */
+    Secret read(ShellServices services) {
+        return SecretSources.wipedAfter(
+                SecretSources.read(
+                        "--access-token", "token", "Access token: ", value, PROMPT, file, variable, services),
+                Secret::copyOf);
     }
 }

@@ -29,14 +29,17 @@ final class ClientSecretOptions {
     @Option(names = "--secret-env", paramLabel = "VARIABLE", description = "Read the client secret from this variable.")
     String variable;
 
+    /** The credential, holding its own copy of the secret: the characters read are wiped once it is made. */
     Credential.ClientSecret credential(ShellServices services) {
-        char[] secret =
+        char[] read =
                 SecretSources.read("--secret", "secret", "Client secret: ", value, PROMPT, file, variable, services);
-        services.diagnostics().redactor().register(secret);
-        return file != null
-                ? Credential.ClientSecret.fromFile(secret, file)
-                : variable != null
-                        ? Credential.ClientSecret.fromVariable(secret, variable)
-                        : Credential.ClientSecret.given(secret);
+        return SecretSources.wipedAfter(read, secret -> {
+            services.diagnostics().redactor().register(secret);
+            return file != null
+                    ? Credential.ClientSecret.fromFile(secret, file)
+                    : variable != null
+                            ? Credential.ClientSecret.fromVariable(secret, variable)
+                            : Credential.ClientSecret.given(secret);
+        });
     }
 }

@@ -5,7 +5,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.services.ShellServices;
@@ -97,6 +99,18 @@ final class SecretSources {
                         + "calling shell's history; prefer " + option + " (asks, masked), " + option + "-file or "
                         + option + "-env.");
         return inline.toCharArray();
+    }
+
+    /**
+     * What {@code make} makes of {@code secret} (which keeps its own copy), then {@code secret} wiped, made
+     * or refused: the characters read stay in memory no longer than the credential needs them.
+     */
+    static <T> T wipedAfter(char[] secret, Function<char[], T> make) {
+        try {
+            return make.apply(secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
     }
 
     static char[] fromVariable(String option, String variable, Map<String, String> environment) {

@@ -45,12 +45,26 @@ public class ShellException extends RuntimeException {
         this.values = found.values;
     }
 
-    private ShellException(String template, List<String> values, int exitCode) {
-        this(template, values, exitCode, null);
+    /**
+     * {@code shorter} with one more sentence after it, its cause: what {@link #followedBy} makes. A
+     * subclass overrides {@code followedBy} with this constructor, so a {@code catch} of its type still
+     * catches the longer line.
+     */
+    protected ShellException(ShellException shorter, String sentence) {
+        super(shorter.getMessage() + " " + sentence, shorter);
+        this.exitCode = shorter.exitCode;
+        this.template = shorter.template == null ? null : shorter.template + " {}";
+        this.values = shorter.template == null ? List.of() : appended(shorter.values, sentence);
     }
 
-    private ShellException(String template, List<String> values, int exitCode, Throwable cause) {
-        super(fill(template, values), cause);
+    private static List<String> appended(List<String> values, String value) {
+        List<String> more = new ArrayList<>(values);
+        more.add(value);
+        return more;
+    }
+
+    private ShellException(String template, List<String> values, int exitCode) {
+        super(fill(template, values));
         this.exitCode = exitCode;
         this.template = template;
         this.values = values;
@@ -96,12 +110,7 @@ public class ShellException extends RuntimeException {
      * sentence is redacted as a value is.
      */
     public ShellException followedBy(String sentence) {
-        if (template == null) {
-            return new ShellException(getMessage() + " " + sentence, exitCode, this);
-        }
-        List<String> more = new ArrayList<>(values);
-        more.add(sentence);
-        return new ShellException(template + " {}", more, exitCode, this);
+        return new ShellException(this, sentence);
     }
 
     /** A bad value or option: exit code 2 in non-interactive runs. */

@@ -58,6 +58,45 @@ class CredentialExceptionsTest {
     }
 
     @Test
+    void aRefusalFollowedByAHintIsStillCaughtAsARefusal() {
+        ShellException refused = AuthErrors.translate(
+                new MsalServiceException("AADSTS7000215: Invalid client secret provided.", "invalid_client"),
+                null,
+                java.util.List.of());
+        String line = refused.getMessage() + " The active connection is still contoso.com.";
+
+        try {
+            throw refused.followedBy("The active connection is still contoso.com.");
+        } catch (SignInRefusedException e) {
+            assertThat(e.getMessage()).isEqualTo(line);
+            assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
+            assertThat(e).hasCause(refused);
+        }
+    }
+
+    @Test
+    void aBadValueFollowedByAHintIsStillNotConfiguredWithItsExitCodeAndRedaction() {
+        ShellException found =
+                ShellException.of("Wrong password for {}: check the file given to --password-file.", "app.pfx");
+
+        try {
+            throw CredentialNotConfiguredException.of(found).followedBy("The active connection is still file.");
+        } catch (CredentialNotConfiguredException e) {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.FAILURE);
+            // the shell's own words are kept, the values (the hint among them) redacted
+            assertThat(e.shownMessage(text -> text.replace("file", "***")))
+                    .isEqualTo("Wrong password for app.pfx: check the file given to --password-file. "
+                            + "The active connection is still ***.");
+        }
+        try {
+            throw new CredentialNotConfiguredException("--timeout 0 is out of range.").followedBy("Hint.");
+        } catch (CredentialNotConfiguredException e) {
+            assertThat(e.getMessage()).isEqualTo("--timeout 0 is out of range. Hint.");
+            assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+        }
+    }
+
+    @Test
     void aManagedIdentityEndpointsAnswerIsARefusal() {
         ShellException refused = AuthErrors.translateManagedIdentity(
                 new MsalServiceException("Identity not found", "invalid_request"), "IMDS");

@@ -53,6 +53,45 @@ class CredentialFactoriesTest {
     }
 
     @Test
+    void anAppIdentityMadeWithoutItsFactoryIsCheckedTheSameWay() {
+        assertThat(refusal(() -> new AppIdentity("contoso.com/../x", CLIENT)))
+                .isEqualTo(refusal(() -> AppIdentity.of("contoso.com/../x", CLIENT, "--tenant-id", "--client-id")));
+        assertThat(refusal(() -> new AppIdentity(null, CLIENT)))
+                .startsWith("connect needs --tenant-id: the directory's GUID or a verified domain");
+        assertThat(refusal(() -> new AppIdentity("contoso.com", "my-app")))
+                .startsWith("--client-id 'my-app' is not an application (client) id: expected a GUID");
+        assertThat(new AppIdentity(" contoso.com ", CLIENT).tenant()).isEqualTo("contoso.com");
+    }
+
+    @Test
+    void aConnectRequestMadeWithoutItsFactoriesIsCheckedTheSameWay() {
+        Credential secret = Credential.ClientSecret.given("s3cret".toCharArray());
+        Duration minute = Duration.ofMinutes(1);
+        assertThat(refusal(() -> new ConnectRequest("contoso.com/../x", CLIENT, null, secret, false, minute)))
+                .startsWith("--tenant-id 'contoso.com/../x' is not a tenant");
+        assertThat(refusal(() -> new ConnectRequest(null, null, null, secret, false, minute)))
+                .as("an app's credential without the app")
+                .startsWith("connect needs --tenant-id");
+        assertThat(refusal(() -> new ConnectRequest("contoso.com", CLIENT, null, secret, false, Duration.ZERO)))
+                .isEqualTo("--timeout 0 is out of range: give 1 to 3600 seconds.");
+        assertThat(refusal(() -> new ConnectRequest("contoso.com", CLIENT, null, secret, false, Duration.ofHours(2))))
+                .isEqualTo("--timeout 7200 is out of range: give 1 to 3600 seconds.");
+        assertThatThrownBy(() -> new ConnectRequest(
+                        "contoso.com",
+                        null,
+                        null,
+                        Credential.ManagedIdentity.of(null, null, null, null),
+                        false,
+                        minute))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ManagedIdentity carries its own tenant and app: give neither");
+
+        ConnectRequest request = new ConnectRequest(" contoso.com ", CLIENT, null, secret, false, minute);
+        assertThat(request.tenant()).isEqualTo("contoso.com");
+        assertThat(request.environment()).isEqualTo(Environments.GLOBAL);
+    }
+
+    @Test
     void certificatesNeedAThumbprintOrASubject() {
         assertThat(refusal(() -> Credential.CertificateThumbprint.of("0F3A", "default", noPassword())))
                 .isEqualTo("Thumbprint '0F3A' is not valid: it has 4 hex digits where a SHA-1 thumbprint has 40. "
@@ -76,6 +115,27 @@ class CredentialFactoriesTest {
                 .isEqualTo("--secret-env APP_SECRET is empty: set the variable to the client secret's value.");
         assertThat(Credential.ClientSecret.given("s3cret".toCharArray()).toString())
                 .doesNotContain("s3cret");
+    }
+
+    @Test
+    void aSecretOrAGivenTokenComparesByItsValueAndNeverShowsIt() {
+        Credential.ClientSecret secret = Credential.ClientSecret.given("s3cret".toCharArray());
+        assertThat(secret)
+                .isEqualTo(Credential.ClientSecret.fromFile("s3cret".toCharArray(), Path.of("s.txt")))
+                .hasSameHashCodeAs(Credential.ClientSecret.given("s3cret".toCharArray()))
+                .isNotEqualTo(Credential.ClientSecret.given("other".toCharArray()));
+        assertThat(secret.toString()).isEqualTo("ClientSecret[secret=***]");
+
+        Credential.AccessTokenGiven token = given("eyJ0.eyJ1.sig");
+        assertThat(token)
+                .isEqualTo(given("eyJ0.eyJ1.sig"))
+                .hasSameHashCodeAs(given("eyJ0.eyJ1.sig"))
+                .isNotEqualTo(given("eyJ0.eyJ1.other"));
+        assertThat(token.toString()).isEqualTo("AccessTokenGiven[token=***]");
+    }
+
+    private static Credential.AccessTokenGiven given(String token) {
+        return Credential.AccessTokenGiven.of(null, null, () -> Secret.copyOf(token.toCharArray()));
     }
 
     @Test
