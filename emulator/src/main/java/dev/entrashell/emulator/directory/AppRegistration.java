@@ -52,16 +52,8 @@ public record AppRegistration(
         return new AppRegistration(clientId, Guids.random(), displayName, certificates, secrets, roles);
     }
 
-    public AppRegistration withRoles(Set<String> newRoles) {
-        return new AppRegistration(clientId, servicePrincipalObjectId, displayName, certificates, secrets, newRoles);
-    }
-
     public AppRegistration withCertificates(List<X509Certificate> newCertificates) {
         return new AppRegistration(clientId, servicePrincipalObjectId, displayName, newCertificates, secrets, roles);
-    }
-
-    public AppRegistration withSecrets(List<String> newSecrets) {
-        return new AppRegistration(clientId, servicePrincipalObjectId, displayName, certificates, newSecrets, roles);
     }
 
     /** Never prints secret values. */
