@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 import dev.entrashell.emulator.demo.DemoCredentials;
+import dev.entrashell.emulator.demo.DemoIdentities;
 import dev.entrashell.emulator.demo.DemoSeed;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.demo.DemoTenantSeeding;
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Tenant;

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 
+import dev.entrashell.emulator.demo.DemoIdentities;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.state.CertificateAuthorityFiles;
 import dev.entrashell.emulator.state.DemoAppFiles;

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 
+import dev.entrashell.emulator.demo.DemoIdentities;
 import dev.entrashell.emulator.demo.DemoIdentitySeed;
 import dev.entrashell.emulator.demo.DemoSeed;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.demo.DemoTenantSeeding;
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Guids;

@@ -46,6 +46,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void noServerDependsOnTheDemo() {
+        // The demo is data: the root package seeds it and the state directory writes its files.
+        assertThat(EMULATOR.edges())
+                .as("imports of the demo package")
+                .filteredOn(edge -> edge.to().equals(ROOT + ".demo"))
+                .extracting(Edge::from)
+                .containsOnly(ROOT, ROOT + ".state");
+    }
+
+    @Test
     void neverDependsOnTheShell() {
         assertThat(EMULATOR.edges())
                 .as("imports from outside the emulator")

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 
+import dev.entrashell.emulator.demo.DemoIdentities;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.tls.Pem;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -25,6 +25,7 @@ import com.google.gson.JsonObject;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.MsalServiceException;
 
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.FederatedIdentityCredential;
 import dev.entrashell.emulator.directory.TenantWorkloads;
 import dev.entrashell.emulator.testing.EmulatorTest;

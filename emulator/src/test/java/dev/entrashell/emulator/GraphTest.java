@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.User;
 import dev.entrashell.emulator.http.RecordedRequest;

@@ -2,12 +2,10 @@ package dev.entrashell.emulator;
 
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -540,31 +538,42 @@ class GraphWritesTest {
                 .getAsJsonObject()
                 .get("keyId")
                 .getAsString();
-        assertThat(certificateToken(clientId, newCertificate, newKeys).statusCode())
+        assertThat(CertificateSignIns.token(emulator, client, clientId, newCertificate, newKeys)
+                        .statusCode())
                 .isEqualTo(401);
 
         String keep = "{\"keyId\":\"" + oldKeyId + "\",\"type\":\"AsymmetricX509Cert\",\"usage\":\"Verify\"}";
         assertThat(appAdmin.patch(
                                 "applications/" + id,
-                                "{\"keyCredentials\":[" + keep + "," + upload(newCertificate) + "]}")
+                                "{\"keyCredentials\":[" + keep + "," + CertificateSignIns.keyCredential(newCertificate)
+                                        + "]}")
                         .statusCode())
                 .isEqualTo(204);
         assertThat(strings(objects(readOnly.ok("applications/" + id).getAsJsonArray("keyCredentials")), "displayName"))
                 .containsExactlyInAnyOrder("CN=Old Cert", "CN=New Cert");
-        assertThat(certificateToken(clientId, newCertificate, newKeys).statusCode())
+        assertThat(CertificateSignIns.token(emulator, client, clientId, newCertificate, newKeys)
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(certificateToken(clientId, oldCertificate, oldKeys).statusCode())
+        assertThat(CertificateSignIns.token(emulator, client, clientId, oldCertificate, oldKeys)
+                        .statusCode())
                 .isEqualTo(200);
 
-        assertThat(appAdmin.patch("applications/" + id, "{\"keyCredentials\":[" + upload(newCertificate) + "]}")
+        assertThat(appAdmin.patch(
+                                "applications/" + id,
+                                "{\"keyCredentials\":[" + CertificateSignIns.keyCredential(newCertificate) + "]}")
                         .statusCode())
                 .isEqualTo(204);
-        assertThat(certificateToken(clientId, oldCertificate, oldKeys).body()).contains("AADSTS700027");
-        assertThat(certificateToken(clientId, newCertificate, newKeys).statusCode())
+        assertThat(CertificateSignIns.token(emulator, client, clientId, oldCertificate, oldKeys)
+                        .body())
+                .contains("AADSTS700027");
+        assertThat(CertificateSignIns.token(emulator, client, clientId, newCertificate, newKeys)
+                        .statusCode())
                 .isEqualTo(200);
 
-        String base64Url = upload(newCertificate).replace('/', '_').replace('+', '-');
-        if (!base64Url.equals(upload(newCertificate))) {
+        String base64Url = CertificateSignIns.keyCredential(newCertificate)
+                .replace('/', '_')
+                .replace('+', '-');
+        if (!base64Url.equals(CertificateSignIns.keyCredential(newCertificate))) {
             assertThat(message(
                             appAdmin.patch("applications/" + id, "{\"keyCredentials\":[" + base64Url + "]}"),
                             400,
@@ -572,7 +581,7 @@ class GraphWritesTest {
                     .contains("'Edm.Binary'");
         }
         String notACertificate = "{\"type\":\"AsymmetricX509Cert\",\"usage\":\"Verify\",\"key\":\"aGVsbG8=\"}";
-        String signing = upload(newCertificate).replace("Verify", "Sign");
+        String signing = CertificateSignIns.keyCredential(newCertificate).replace("Verify", "Sign");
         String unknownKeyId = keep.replace(oldKeyId, UUID.randomUUID().toString());
         for (String bad : List.of(notACertificate, signing, unknownKeyId)) {
             assertThat(message(
@@ -582,7 +591,8 @@ class GraphWritesTest {
                     .as(bad)
                     .isEqualTo("Invalid value specified for property 'keyCredentials' of resource 'Application'.");
         }
-        assertThat(certificateToken(clientId, newCertificate, newKeys).statusCode())
+        assertThat(CertificateSignIns.token(emulator, client, clientId, newCertificate, newKeys)
+                        .statusCode())
                 .isEqualTo(200);
         // A 400 changes nothing, not even the properties that were valid.
         String name = readOnly.ok("applications/" + id).get("displayName").getAsString();
@@ -598,7 +608,8 @@ class GraphWritesTest {
 
         HttpResponse<String> created = appAdmin.post(
                 "applications",
-                "{\"displayName\":\"Born With A Key\",\"keyCredentials\":[" + upload(newCertificate) + "]}");
+                "{\"displayName\":\"Born With A Key\",\"keyCredentials\":["
+                        + CertificateSignIns.keyCredential(newCertificate) + "]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(TestClient.json(created)
                         .getAsJsonArray("keyCredentials")
@@ -610,30 +621,6 @@ class GraphWritesTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
-
-    private static String upload(X509Certificate certificate) {
-        try {
-            return "{\"type\":\"AsymmetricX509Cert\",\"usage\":\"Verify\",\"key\":\""
-                    + Base64.getEncoder().encodeToString(certificate.getEncoded()) + "\"}";
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The token endpoint's answer to a client assertion signed as MSAL4J signs it. */
-    private static HttpResponse<String> certificateToken(String clientId, X509Certificate certificate, KeyPair keys) {
-        String endpoint = emulator.tokenEndpoint(emulator.demo().tenantId()).toString();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        form.put("client_id", clientId);
-        form.put("scope", "https://graph.microsoft.com/.default");
-        form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-        form.put(
-                "client_assertion",
-                ClientAssertions.msal(clientId, certificate, keys.getPrivate(), endpoint, Instant.now())
-                        .sign());
-        return client.postForm(emulator.tokenEndpoint(emulator.demo().tenantId()), form);
-    }
 
     private static User createUser(String displayName) {
         String upn = "u." + UUID.randomUUID().toString().substring(0, 8) + "@" + DOMAIN;

@@ -81,7 +81,8 @@ class KeyRolloverTest {
         App app = app();
         KeyPair newKeys = RsaKeys.generate();
         X509Certificate newCertificate = newCertificate(newKeys);
-        assertThat(certificateToken(app.clientId(), newCertificate, newKeys).statusCode())
+        assertThat(CertificateSignIns.token(emulator, client, app.clientId(), newCertificate, newKeys)
+                        .statusCode())
                 .isEqualTo(401);
 
         HttpResponse<String> added = app.self()
@@ -96,7 +97,8 @@ class KeyRolloverTest {
         assertThat(key.get("customKeyIdentifier").getAsString()).isEqualTo(Thumbprints.sha1Hex(newCertificate));
         assertThat(key.get("type").getAsString()).isEqualTo("AsymmetricX509Cert");
         assertThat(key.get("usage").getAsString()).isEqualTo("Verify");
-        assertThat(certificateToken(app.clientId(), newCertificate, newKeys).statusCode())
+        assertThat(CertificateSignIns.token(emulator, client, app.clientId(), newCertificate, newKeys)
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(keyThumbprints(app))
                 .containsExactlyInAnyOrder(Thumbprints.sha1Hex(app.certificate()), Thumbprints.sha1Hex(newCertificate));
@@ -110,10 +112,11 @@ class KeyRolloverTest {
 
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
         assertThat(keyThumbprints(app)).containsExactly(Thumbprints.sha1Hex(newCertificate));
-        assertThat(certificateToken(app.clientId(), app.certificate(), app.keys())
+        assertThat(CertificateSignIns.token(emulator, client, app.clientId(), app.certificate(), app.keys())
                         .body())
                 .contains("AADSTS700027");
-        assertThat(certificateToken(app.clientId(), newCertificate, newKeys).statusCode())
+        assertThat(CertificateSignIns.token(emulator, client, app.clientId(), newCertificate, newKeys)
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -304,19 +307,5 @@ class KeyRolloverTest {
                 .orElseThrow()
                 .get("keyId")
                 .getAsString();
-    }
-
-    private static HttpResponse<String> certificateToken(String clientId, X509Certificate certificate, KeyPair keys) {
-        String endpoint = emulator.tokenEndpoint(emulator.demo().tenantId()).toString();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        form.put("client_id", clientId);
-        form.put("scope", "https://graph.microsoft.com/.default");
-        form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-        form.put(
-                "client_assertion",
-                ClientAssertions.msal(clientId, certificate, keys.getPrivate(), endpoint, Instant.now())
-                        .sign());
-        return client.postForm(emulator.tokenEndpoint(emulator.demo().tenantId()), form);
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.faults.LoginFault;
 import dev.entrashell.emulator.testing.EmulatorTest;
 

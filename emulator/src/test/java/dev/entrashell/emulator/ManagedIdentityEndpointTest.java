@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.google.gson.JsonObject;
 
+import dev.entrashell.emulator.demo.DemoIdentities;
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.directory.Tenant;

@@ -30,6 +30,7 @@ import com.microsoft.aad.msal4j.ManagedIdentitySourceType;
 import com.microsoft.aad.msal4j.MsalEnvironmentOverride;
 import com.microsoft.aad.msal4j.MsalServiceException;
 
+import dev.entrashell.emulator.demo.DemoIdentities;
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.http.RecordedRequest;

@@ -20,6 +20,7 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
 
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.http.RecordedRequest;
 import dev.entrashell.emulator.state.DemoAppFiles;
 import dev.entrashell.emulator.testing.EmulatorTest;

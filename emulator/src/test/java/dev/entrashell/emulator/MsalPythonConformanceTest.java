@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.Pem;
 

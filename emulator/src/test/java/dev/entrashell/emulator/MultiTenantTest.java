@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonObject;
 
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.testing.EmulatorTest;

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.entrashell.emulator.demo.DemoTenant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StateDirectoryTest {

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.MsalServiceException;
 
+import dev.entrashell.emulator.demo.DemoIdentities;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.TenantWorkloads;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.Certificates;

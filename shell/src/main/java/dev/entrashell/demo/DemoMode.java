@@ -9,9 +9,9 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 
 import dev.entrashell.command.LineTokenizer;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.state.DemoAppFiles;
 import dev.entrashell.errors.ShellException;
 import dev.entrashell.session.Environments;

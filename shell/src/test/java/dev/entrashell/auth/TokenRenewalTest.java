@@ -10,9 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.FakeTime;
 import dev.entrashell.TestShell;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.http.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.entrashell.FakeTime;
 import dev.entrashell.TestShell;
 import dev.entrashell.auth.TokenClaims;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.demo.DemoTenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.entrashell.TestShell;
 import dev.entrashell.certificate.TestCertificates;
 import dev.entrashell.certificate.Thumbprint;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,8 +17,8 @@ import com.google.gson.JsonParser;
 
 import dev.entrashell.TestShell;
 import dev.entrashell.certificate.TestCertificates;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.errors.ExitCode;

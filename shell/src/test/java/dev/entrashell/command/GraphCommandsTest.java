@@ -16,9 +16,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 
 import dev.entrashell.TestShell;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.User;
 import dev.entrashell.emulator.testing.EmulatorTest;

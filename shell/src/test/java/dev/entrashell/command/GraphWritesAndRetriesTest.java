@@ -23,10 +23,10 @@ import com.google.gson.JsonParser;
 
 import dev.entrashell.FakeTime;
 import dev.entrashell.TestShell;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
 import dev.entrashell.emulator.Throttling;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.faults.GraphFaults;
 import dev.entrashell.emulator.http.RecordedRequest;

@@ -24,8 +24,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.entrashell.certificate.TestCertificates;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.testing.EmulatorTest;
 

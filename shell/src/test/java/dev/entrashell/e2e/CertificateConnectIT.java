@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.certificate.CertificateEncodings;
 import dev.entrashell.certificate.TestCertificates;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

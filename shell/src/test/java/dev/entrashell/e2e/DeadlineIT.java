@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.faults.GraphFaults;
 import dev.entrashell.emulator.http.ResponseFault;
 import dev.entrashell.emulator.testing.EmulatorTest;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.certificate.TestCertificates;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.repl.TypedSession;
 

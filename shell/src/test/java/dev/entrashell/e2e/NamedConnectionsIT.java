@@ -19,9 +19,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import dev.entrashell.certificate.TestCertificates;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
 import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.demo.DemoTenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,8 +23,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import dev.entrashell.certificate.TestCertificates;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.faults.LoginFault;
 import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.emulator.tls.CertificateAndKey;

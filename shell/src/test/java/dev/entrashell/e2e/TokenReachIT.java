@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.faults.Bystander;
 import dev.entrashell.emulator.faults.GraphFaults;

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.entrashell.emulator.DemoIdentities;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.demo.DemoIdentities;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.testing.EmulatorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

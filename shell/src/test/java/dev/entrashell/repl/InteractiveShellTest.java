@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.TestShell;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.errors.ExitCode;
 import dev.entrashell.session.ShellHome;

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.TestShell;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
+import dev.entrashell.emulator.demo.DemoTenant;
 import dev.entrashell.emulator.http.RecordedRequest;
 import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.session.Prompter;

@@ -6,7 +6,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An application registered in a tenant, with its service principal there.
+ * An application as the token endpoint signs it in: a value read from the tenant's Graph objects
+ * when a client asks for a token ({@link Directory#application}), or written to them to register an
+ * app ({@link Directory#registerApplication}). It is never kept: the application object, its service
+ * principal and their app role assignments are the only record.
  *
  * @param clientId the application (client) id, a GUID
  * @param servicePrincipalObjectId object id of the app's service principal in this tenant: the
@@ -49,16 +52,8 @@ public record AppRegistration(
         return new AppRegistration(clientId, Guids.random(), displayName, certificates, secrets, roles);
     }
 
-    public AppRegistration withRoles(Set<String> newRoles) {
-        return new AppRegistration(clientId, servicePrincipalObjectId, displayName, certificates, secrets, newRoles);
-    }
-
     public AppRegistration withCertificates(List<X509Certificate> newCertificates) {
         return new AppRegistration(clientId, servicePrincipalObjectId, displayName, newCertificates, secrets, roles);
-    }
-
-    public AppRegistration withSecrets(List<String> newSecrets) {
-        return new AppRegistration(clientId, servicePrincipalObjectId, displayName, certificates, newSecrets, roles);
     }
 
     /** Never prints secret values. */

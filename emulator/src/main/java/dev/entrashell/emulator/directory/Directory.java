@@ -10,11 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
-import dev.entrashell.emulator.tls.Thumbprints;
 
 /**
  * Every tenant the emulator knows, with their applications and users. Thread-safe: the servers
@@ -27,16 +24,9 @@ public final class Directory {
     /** Each tenant's managed identities and workload credentials, made on first use. */
     private final ConcurrentMap<String, TenantWorkloads> workloadsByTenantId = new ConcurrentHashMap<>();
 
-    /** Mutable per-tenant state: registrations for the token endpoint, directory objects for Graph. */
+    /** Mutable per-tenant state: the directory objects Graph serves, which the token endpoint signs in from. */
     private static final class TenantState {
         private final Tenant tenant;
-        private final ConcurrentMap<String, AppRegistration> applications = new ConcurrentHashMap<>();
-        /**
-         * Secrets added through Graph to applications that are not registered here (the seeded
-         * ones), by app id then key id: they sign in with them, as on Entra.
-         */
-        private final ConcurrentMap<String, Map<String, String>> graphOnlySecrets = new ConcurrentHashMap<>();
-
         private final TenantObjects objects;
 
         private TenantState(Tenant tenant) {
@@ -90,74 +80,43 @@ public final class Directory {
     }
 
     /**
-     * Registers an application, or replaces the one with the same client id. Graph then serves it
-     * too: its application object, its service principal (with {@code servicePrincipalObjectId}),
-     * their credentials, and an app role assignment for each Microsoft Graph role it holds.
+     * Registers an application, or replaces the one with the same client id, as Graph objects: its
+     * application object (with the certificates and secrets it signs in with), its service principal
+     * (with {@code servicePrincipalObjectId}), and an app role assignment for each Microsoft Graph
+     * role it holds. The registration itself is not kept.
      */
     public AppRegistration registerApplication(String tenantIdOrDomain, AppRegistration application) {
         TenantState state = requireState(tenantIdOrDomain);
         try (TenantObjects.Held held = state.objects.write()) {
-            state.applications.put(application.clientId(), application);
-            state.objects.registrations().sync(application, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            AppRegistrations.write(state.objects, application, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         }
         return application;
     }
 
     /**
-     * The app that signs in with this client id: a registration, or else an application object with
-     * a service principal that only Graph knows (the seeded apps), as Entra signs in any app of the
-     * tenant. Such an app has no certificate whose key the emulator holds; it signs in with the
-     * secrets added to it through Graph, and with its service principal's Graph roles.
+     * The app that signs in with this client id, read from Graph's objects: any application object
+     * of the tenant that has a service principal, as Entra signs in any app of the tenant. It signs
+     * in with the certificates and secrets of its application object that the emulator holds (the
+     * seeded apps' credentials are metadata only), and with its service principal's Graph roles.
      */
     public Optional<AppRegistration> application(String tenantIdOrDomain, String clientId) {
         return state(tenantIdOrDomain).flatMap(state -> {
-            AppRegistration registered = state.applications.get(clientId.toLowerCase(Locale.ROOT));
-            return registered != null ? Optional.of(registered) : graphOnlyApplication(state, clientId);
+            try (TenantObjects.Held held = state.objects.read()) {
+                return AppRegistrations.read(state.objects, clientId);
+            }
         });
     }
 
-    private static Optional<AppRegistration> graphOnlyApplication(TenantState state, String clientId) {
-        if (!Guids.isGuid(clientId)) {
-            return Optional.empty();
-        }
-        try (TenantObjects.Held held = state.objects.read()) {
-            Optional<Application> application = state.objects.applicationByAppId(clientId);
-            Optional<ServicePrincipal> principal = state.objects.servicePrincipalByAppId(clientId);
-            if (application.isEmpty() || principal.isEmpty()) {
-                return Optional.empty();
-            }
-            Set<String> roles = new TreeSet<>();
-            for (AppRoleAssignment assignment :
-                    state.objects.appRoleAssignments(principal.get().id())) {
-                FirstPartyApis.MICROSOFT_GRAPH_ROLES.stream()
-                        .filter(role -> role.id().equals(assignment.appRoleId()))
-                        .forEach(role -> roles.add(role.value()));
-            }
-            List<String> secrets = List.copyOf(state.graphOnlySecrets
-                    .getOrDefault(application.get().appId().toLowerCase(Locale.ROOT), Map.of())
-                    .values());
-            return Optional.of(new AppRegistration(
-                    application.get().appId(),
-                    principal.get().id(),
-                    application.get().displayName(),
-                    List.of(),
-                    secrets,
-                    roles));
-        }
-    }
-
-    public List<AppRegistration> applications(String tenantIdOrDomain) {
-        return state(tenantIdOrDomain)
-                .map(state -> List.copyOf(state.applications.values()))
-                .orElse(List.of());
-    }
-
-    /** Removes the registration, and from Graph the application object and service principal. */
+    /** Removes the application object and the service principal with this client id. */
     public void removeApplication(String tenantIdOrDomain, String clientId) {
         TenantState state = requireState(tenantIdOrDomain);
         try (TenantObjects.Held held = state.objects.write()) {
-            state.applications.remove(clientId.toLowerCase(Locale.ROOT));
-            state.objects.registrations().remove(clientId);
+            state.objects
+                    .applicationByAppId(clientId)
+                    .ifPresent(application -> state.objects.removeApplication(application.id()));
+            state.objects
+                    .servicePrincipalByAppId(clientId)
+                    .ifPresent(principal -> state.objects.removeServicePrincipal(principal.id()));
         }
     }
 
@@ -169,8 +128,7 @@ public final class Directory {
     }
 
     /**
-     * Adds a client secret to an application object. When the application is registered here (it
-     * can get tokens), the secret works at the token endpoint at once.
+     * Adds a client secret to an application object; the app signs in with it at once.
      *
      * @param secret the secret's value, returned once to the caller and never shown again
      * @throws IllegalArgumentException when there is no such tenant or application
@@ -179,53 +137,34 @@ public final class Directory {
             String tenantIdOrDomain, String applicationObjectId, String secret, PasswordCredential credential) {
         TenantState state = requireState(tenantIdOrDomain);
         try (TenantObjects.Held held = state.objects.write()) {
-            Application application = state.objects
-                    .application(applicationObjectId)
-                    .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
-            AppRegistration registration = state.applications.get(application.appId());
-            if (registration != null) {
-                state.objects.registrations().describeSecret(application.appId(), secret, credential);
-                List<String> secrets = new ArrayList<>(registration.secrets());
-                secrets.add(secret);
-                registerApplication(tenantIdOrDomain, registration.withSecrets(secrets));
-            } else {
-                List<PasswordCredential> passwords = new ArrayList<>(application.passwordCredentials());
-                passwords.add(credential);
-                state.objects.putApplication(application.withPasswordCredentials(passwords));
-                state.graphOnlySecrets
-                        .computeIfAbsent(application.appId().toLowerCase(Locale.ROOT), id -> new ConcurrentHashMap<>())
-                        .put(credential.keyId().toLowerCase(Locale.ROOT), secret);
-            }
-            return credential;
+            Application application = requireApplication(state, applicationObjectId);
+            PasswordCredential added = new PasswordCredential(
+                    credential.displayName(),
+                    credential.endDateTime(),
+                    credential.hint(),
+                    credential.keyId(),
+                    credential.startDateTime(),
+                    secret);
+            List<PasswordCredential> passwords = new ArrayList<>(application.passwordCredentials());
+            passwords.add(added);
+            state.objects.putApplication(application.withPasswordCredentials(passwords));
+            return added;
         }
     }
 
     /**
-     * Removes the application's client secret with this key id (from the registration too).
+     * Removes the application's client secret with this key id; it no longer signs in.
      *
      * @return false when the application has no such secret
      */
     public boolean removePassword(String tenantIdOrDomain, String applicationObjectId, String keyId) {
         TenantState state = requireState(tenantIdOrDomain);
         try (TenantObjects.Held held = state.objects.write()) {
-            Application application = state.objects
-                    .application(applicationObjectId)
-                    .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
-            AppRegistration registration = state.applications.get(application.appId());
-            Optional<String> secret = state.objects.registrations().secretWithKeyId(application.appId(), keyId);
-            if (registration != null && secret.isPresent()) {
-                List<String> secrets = new ArrayList<>(registration.secrets());
-                secrets.remove(secret.get());
-                registerApplication(tenantIdOrDomain, registration.withSecrets(secrets));
-                return true;
-            }
+            Application application = requireApplication(state, applicationObjectId);
             List<PasswordCredential> passwords = new ArrayList<>(application.passwordCredentials());
             if (!passwords.removeIf(p -> p.keyId().equalsIgnoreCase(keyId))) {
                 return false;
             }
-            state.graphOnlySecrets
-                    .getOrDefault(application.appId().toLowerCase(Locale.ROOT), new ConcurrentHashMap<>())
-                    .remove(keyId.toLowerCase(Locale.ROOT));
             state.objects.putApplication(application.withPasswordCredentials(passwords));
             return true;
         }
@@ -233,8 +172,8 @@ public final class Directory {
 
     /**
      * Replaces an application's certificate credentials, as {@code PATCH keyCredentials} does: the
-     * credentials named by {@code keptKeyIds} stay, {@code added} certificates join them, every other
-     * one is removed. When the application is registered here, it signs in with the new set at once.
+     * credentials named by {@code keptKeyIds} stay, {@code added} certificates join them (once
+     * each), every other one is removed. The app signs in with the new set at once.
      *
      * @throws IllegalArgumentException when there is no such tenant or application
      */
@@ -242,69 +181,33 @@ public final class Directory {
             String tenantIdOrDomain, String applicationObjectId, Set<String> keptKeyIds, List<X509Certificate> added) {
         TenantState state = requireState(tenantIdOrDomain);
         try (TenantObjects.Held held = state.objects.write()) {
-            Application application = state.objects
-                    .application(applicationObjectId)
-                    .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
-            String appId = application.appId();
-            AppRegistration registration = state.applications.get(appId);
-            if (registration != null) {
-                Map<String, X509Certificate> certificates = new LinkedHashMap<>();
-                for (X509Certificate certificate : registration.certificates()) {
-                    if (keptKeyIds.contains(KeyCredential.of(appId, certificate).keyId())) {
-                        certificates.put(Thumbprints.sha1Hex(certificate), certificate);
-                    }
-                }
-                added.forEach(certificate -> certificates.putIfAbsent(Thumbprints.sha1Hex(certificate), certificate));
-                registerApplication(
-                        tenantIdOrDomain, registration.withCertificates(List.copyOf(certificates.values())));
-                return;
-            }
-            List<KeyCredential> keys = new ArrayList<>();
+            Application application = requireApplication(state, applicationObjectId);
+            Map<String, KeyCredential> keys = new LinkedHashMap<>();
             application.keyCredentials().stream()
                     .filter(key -> keptKeyIds.contains(key.keyId()))
-                    .forEach(keys::add);
-            added.forEach(certificate -> keys.add(KeyCredential.of(appId, certificate)));
-            state.objects.putApplication(application.withKeyCredentials(keys));
+                    .forEach(key -> keys.put(key.keyId(), key));
+            for (X509Certificate certificate : added) {
+                KeyCredential key = KeyCredential.of(application.appId(), certificate);
+                keys.putIfAbsent(key.keyId(), key);
+            }
+            state.objects.putApplication(application.withKeyCredentials(List.copyOf(keys.values())));
         }
     }
 
-    /** Renames an application; a registered one keeps the new name for its tokens too. */
+    /** Renames an application's service principal after the application, as Entra does in its home tenant. */
     public void renameApplication(String tenantIdOrDomain, String applicationObjectId, String displayName) {
         TenantState state = requireState(tenantIdOrDomain);
         try (TenantObjects.Held held = state.objects.write()) {
-            Application application = state.objects
-                    .application(applicationObjectId)
-                    .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
-            AppRegistration registration = state.applications.get(application.appId());
-            if (registration != null) {
-                registerApplication(
-                        tenantIdOrDomain,
-                        new AppRegistration(
-                                registration.clientId(),
-                                registration.servicePrincipalObjectId(),
-                                displayName,
-                                registration.certificates(),
-                                registration.secrets(),
-                                registration.roles()));
-            }
+            Application application = requireApplication(state, applicationObjectId);
+            state.objects
+                    .servicePrincipalByAppId(application.appId())
+                    .ifPresent(principal -> state.objects.putServicePrincipal(principal.withDisplayName(displayName)));
         }
     }
 
-    /** Deletes an application object; a registered app can no longer get tokens. */
+    /** Deletes an application object and its service principal: the app can no longer get tokens. */
     public boolean deleteApplication(String tenantIdOrDomain, String applicationObjectId) {
-        TenantState state = requireState(tenantIdOrDomain);
-        try (TenantObjects.Held held = state.objects.write()) {
-            Optional<Application> application = state.objects.application(applicationObjectId);
-            if (application.isEmpty()) {
-                return false;
-            }
-            if (state.applications.containsKey(application.get().appId())) {
-                removeApplication(tenantIdOrDomain, application.get().appId());
-            } else {
-                state.objects.removeApplication(application.get().id());
-            }
-            return true;
-        }
+        return requireState(tenantIdOrDomain).objects.removeApplication(applicationObjectId);
     }
 
     /**
@@ -328,6 +231,12 @@ public final class Directory {
         }
         String id = tenantIdsByDomain.get(key);
         return id == null ? Optional.empty() : Optional.ofNullable(tenantsById.get(id));
+    }
+
+    private static Application requireApplication(TenantState state, String applicationObjectId) {
+        return state.objects
+                .application(applicationObjectId)
+                .orElseThrow(() -> new IllegalArgumentException("no such application: " + applicationObjectId));
     }
 
     private TenantState requireState(String idOrDomain) {

@@ -32,4 +32,30 @@ public record ServicePrincipal(
         keyCredentials = List.copyOf(keyCredentials);
         passwordCredentials = List.copyOf(passwordCredentials);
     }
+
+    public ServicePrincipal withAppRoles(List<AppRole> roles) {
+        return with(displayName, appDisplayName, roles);
+    }
+
+    /** The same principal under another name, as after its application was renamed. */
+    public ServicePrincipal withDisplayName(String name) {
+        return with(name, name, appRoles);
+    }
+
+    private ServicePrincipal with(String newDisplayName, String newAppDisplayName, List<AppRole> roles) {
+        return new ServicePrincipal(
+                id,
+                appId,
+                newDisplayName,
+                newAppDisplayName,
+                appOwnerOrganizationId,
+                accountEnabled,
+                servicePrincipalType,
+                signInAudience,
+                servicePrincipalNames,
+                tags,
+                roles,
+                keyCredentials,
+                passwordCredentials);
+    }
 }

@@ -25,8 +25,6 @@ public final class TenantObjects {
 
     private final Relations relations = new Relations();
 
-    private final RegisteredApps registeredApps = new RegisteredApps(this);
-
     private final SortedCopies sortedCopies = new SortedCopies();
 
     /**
@@ -249,7 +247,6 @@ public final class TenantObjects {
             if (old == null) {
                 return false;
             }
-            registeredApps.forget(old.appId());
             ServicePrincipal principal = tables.servicePrincipalByAppId(old.appId());
             if (principal != null) {
                 removeServicePrincipal(principal.id());
@@ -328,11 +325,6 @@ public final class TenantObjects {
     /** Replaces the app roles granted to the principal. */
     public void setAppRoleAssignments(String principalId, List<AppRoleAssignment> assignments) {
         change(() -> relations.setAppRoleAssignments(principalId, assignments));
-    }
-
-    /** The token endpoint's app registrations as Graph objects, kept in step with this directory. */
-    RegisteredApps registrations() {
-        return registeredApps;
     }
 
     // ---- internals -------------------------------------------------------------------------------

@@ -26,9 +26,9 @@ import static dev.entrashell.emulator.graph.Bodies.Type;
 
 /**
  * {@code POST/PATCH/DELETE /applications} and the secret actions {@code addPassword} and {@code
- * removePassword}. A secret added to a registered app (one that can get tokens here, such as the
- * demo app), or a certificate set with {@code PATCH keyCredentials}, works at the token endpoint at
- * once, as after a rotation in a real tenant.
+ * removePassword}. A secret added here, or a certificate set with {@code PATCH keyCredentials},
+ * works at the token endpoint at once (it reads the application object), as after a rotation in a
+ * real tenant.
  */
 @SuppressWarnings("try") // try (Held held = objects.read()) holds a lock: the lock is the resource
 final class ApplicationWrites {
@@ -124,7 +124,7 @@ final class ApplicationWrites {
                 directory.replaceCertificates(request.caller().tenantId(), application.id(), keys.kept(), keys.added());
             }
             if (!displayName.equals(application.displayName())) {
-                // a registered app keeps the name for its tokens and service principal too
+                // its service principal takes the new name too
                 directory.renameApplication(request.caller().tenantId(), application.id(), displayName);
             }
             return GraphResponse.noContent();

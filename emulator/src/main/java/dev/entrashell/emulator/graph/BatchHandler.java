@@ -75,7 +75,13 @@ final class BatchHandler {
 
         Map<String, GraphServer.Answer> answers = new HashMap<>();
         for (Item item : order) {
-            answers.put(item.id().toLowerCase(Locale.ROOT), run(request, item, answers));
+            GraphServer.Answer answer;
+            try {
+                answer = run(request, item, answers);
+            } catch (GraphException refused) {
+                answer = itemError(refused);
+            }
+            answers.put(item.id().toLowerCase(Locale.ROOT), answer);
         }
         List<Item> answerOrder = new ArrayList<>(items);
         Collections.reverse(answerOrder);
@@ -111,17 +117,19 @@ final class BatchHandler {
         });
     }
 
-    private GraphServer.Answer run(GraphRequest batch, Item item, Map<String, GraphServer.Answer> done) {
+    /** Runs one request of the batch; a request the batch itself refuses throws, like any Graph error. */
+    private GraphServer.Answer run(GraphRequest batch, Item item, Map<String, GraphServer.Answer> done)
+            throws GraphException {
         for (String dependency : item.dependsOn()) {
             GraphServer.Answer answer = done.get(dependency.toLowerCase(Locale.ROOT));
             if (answer == null || answer.status() < 200 || answer.status() > 299) {
-                return error(
+                throw new GraphException(
                         424, "FailedDependency", "The request depends on request " + dependency + ", which failed.");
             }
         }
         String url = item.url().strip();
         if (url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8)) {
-            return error(400, "BadRequest", "The url of a batch request must be relative, e.g. /users.");
+            throw GraphException.badRequest("The url of a batch request must be relative, e.g. /users.");
         }
         if (url.startsWith("/")) {
             url = url.substring(1);
@@ -130,7 +138,7 @@ final class BatchHandler {
         String path = question < 0 ? url : url.substring(0, question);
         String query = question < 0 ? null : url.substring(question + 1);
         if (path.equalsIgnoreCase("$batch") || path.toLowerCase(Locale.ROOT).startsWith("$batch/")) {
-            return error(400, "BadRequest", "A batch request cannot contain a batch request.");
+            throw GraphException.badRequest("A batch request cannot contain a batch request.");
         }
         byte[] body = new byte[0];
         if (item.body() != null) {
@@ -153,8 +161,8 @@ final class BatchHandler {
                         : batch.header("client-request-id").orElseGet(Guids::random)));
     }
 
-    private static GraphServer.Answer error(int status, String code, String message) {
-        GraphException e = new GraphException(status, code, message);
+    /** A request the batch refused, answered in its place: Graph's error without the inner error. */
+    private static GraphServer.Answer itemError(GraphException e) {
         byte[] json = ByteArrayJson.of(out -> {
             out.beginObject();
             out.name("error").beginObject();
@@ -163,7 +171,7 @@ final class BatchHandler {
             out.endObject();
             out.endObject();
         });
-        return new GraphServer.Answer(status, Map.of(), json, null);
+        return new GraphServer.Answer(e.status(), Map.of(), json, null);
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

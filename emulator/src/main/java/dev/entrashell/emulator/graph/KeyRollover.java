@@ -3,12 +3,12 @@ package dev.entrashell.emulator.graph;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import dev.entrashell.emulator.directory.AppRegistration;
 import dev.entrashell.emulator.directory.Application;
 import dev.entrashell.emulator.directory.Directory;
 import dev.entrashell.emulator.directory.Guids;
@@ -40,7 +40,7 @@ final class KeyRollover {
         JsonObject body = Bodies.object(request);
         X509Certificate certificate = newCertificate(body.get("keyCredential"));
         Application application = target(request);
-        List<X509Certificate> current = certificates(request, application);
+        List<X509Certificate> current = certificates(application);
         PossessionProof.verify(proof(body), application.id(), current, request.receivedAt());
         Set<String> kept = new LinkedHashSet<>();
         application.keyCredentials().forEach(key -> kept.add(key.keyId()));
@@ -69,7 +69,7 @@ final class KeyRollover {
             throw Bodies.invalidValue("keyId", RESOURCE);
         }
         Application application = target(request);
-        PossessionProof.verify(proof(body), application.id(), certificates(request, application), request.receivedAt());
+        PossessionProof.verify(proof(body), application.id(), certificates(application), request.receivedAt());
         Set<String> kept = new LinkedHashSet<>();
         application.keyCredentials().forEach(key -> kept.add(key.keyId()));
         if (!kept.removeIf(id -> id.equalsIgnoreCase(keyId.getAsString()))) {
@@ -91,12 +91,12 @@ final class KeyRollover {
         return application;
     }
 
-    /** The certificates behind the application's key credentials; only registered apps keep them. */
-    private List<X509Certificate> certificates(GraphRequest request, Application application) {
-        return directory
-                .application(request.caller().tenantId(), application.appId())
-                .map(AppRegistration::certificates)
-                .orElse(List.of());
+    /** The certificates behind the application's key credentials that the emulator holds (not the seeded ones). */
+    private static List<X509Certificate> certificates(Application application) {
+        return application.keyCredentials().stream()
+                .map(KeyCredential::certificate)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static String proof(JsonObject body) throws GraphException {

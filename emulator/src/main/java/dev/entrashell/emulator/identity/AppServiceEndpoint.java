@@ -9,12 +9,10 @@ import java.util.Optional;
 
 import com.google.gson.JsonObject;
 
-import dev.entrashell.emulator.directory.Guids;
 import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
-import dev.entrashell.emulator.identity.IdentityQuery.MalformedQueryException;
 import dev.entrashell.emulator.token.AccessTokenIssuer;
 
 /**
@@ -57,36 +55,32 @@ final class AppServiceEndpoint {
         return selectors;
     }
 
-    ServerResponse handle(ServerRequest request) {
+    /** A token for the identity asked for. */
+    ServerResponse handle(ServerRequest request) throws IdentityException {
         if (!request.method().equals("GET")) {
-            return new ServerResponse(405, Map.of("Allow", "GET"), new byte[0]);
+            throw IdentityException.methodNotAllowed();
         }
         Optional<String> header = request.header(HEADER);
         if (header.isEmpty() || header.get().isBlank()) {
-            return error(400, "The " + HEADER + " header is required.");
+            throw IdentityException.appService(400, "The " + HEADER + " header is required.");
         }
         if (!MessageDigest.isEqual(
                 header.get().getBytes(StandardCharsets.UTF_8), identityHeader.getBytes(StandardCharsets.UTF_8))) {
-            return error(401, "The " + HEADER + " header is not valid.");
+            throw IdentityException.appService(401, "The " + HEADER + " header is not valid.");
         }
-        IdentityQuery query;
-        try {
-            query = IdentityQuery.of(request);
-        } catch (MalformedQueryException e) {
-            return error(400, e.getMessage());
-        }
+        IdentityQuery query = IdentityQuery.of(request, message -> IdentityException.appService(400, message));
         Optional<String> apiVersion = query.get("api-version");
         if (apiVersion.isEmpty() || !apiVersion.get().equals(API_VERSION)) {
-            return error(
+            throw IdentityException.appService(
                     400, "The api-version '" + apiVersion.orElse("") + "' is not supported; use " + API_VERSION + ".");
         }
         Optional<String> resource = query.get("resource");
         if (resource.isEmpty()) {
-            return error(400, "The resource parameter is required.");
+            throw IdentityException.appService(400, "The resource parameter is required.");
         }
         List<IdentitySelector> selectors = query.selectors(SELECTORS);
         if (selectors.size() > 1) {
-            return error(
+            throw IdentityException.appService(
                     400,
                     "Only one of client_id, principal_id and mi_res_id may be specified; the request has "
                             + selectors.stream()
@@ -97,19 +91,19 @@ final class AppServiceEndpoint {
         if (selectors.isEmpty()) {
             identity = host.systemAssigned();
             if (identity.isEmpty()) {
-                return error(400, "Unable to load the proper Managed Identity.");
+                throw IdentityException.appService(400, "Unable to load the proper Managed Identity.");
             }
         } else {
             identity = host.find(selectors.get(0));
         }
         Optional<Tenant> tenant = identity.flatMap(host::tenantOf);
         if (identity.isEmpty() || tenant.isEmpty()) {
-            return error(
+            throw IdentityException.appService(
                     400,
                     "No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.");
         }
         if (!host.isGraph(resource.get())) {
-            return error(500, "An unexpected error occured while fetching the AAD Token.");
+            throw IdentityException.appService(500, "An unexpected error occured while fetching the AAD Token.");
         }
         AccessTokenIssuer.IssuedToken token = host.issue(tenant.get(), identity.get());
         JsonObject body = new JsonObject();
@@ -119,14 +113,5 @@ final class AppServiceEndpoint {
         body.addProperty("token_type", "Bearer");
         body.addProperty("client_id", identity.get().clientId());
         return ServerResponse.json(200, CONTENT_TYPE, body, Map.of());
-    }
-
-    private static ServerResponse error(int status, String message) {
-        String correlationId = Guids.random();
-        JsonObject body = new JsonObject();
-        body.addProperty("statusCode", status);
-        body.addProperty("message", message);
-        body.addProperty("correlationId", correlationId);
-        return ServerResponse.json(status, CONTENT_TYPE, body, Map.of("X-CORRELATION-ID", correlationId));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.UrlEncodedForm;
@@ -19,23 +20,21 @@ final class IdentityQuery {
         this.parameters = parameters;
     }
 
-    /** Thrown for a query that cannot be read: a broken escape or a repeated parameter. */
-    static final class MalformedQueryException extends Exception {
-        MalformedQueryException(String message) {
-            super(message);
-        }
-    }
-
-    static IdentityQuery of(ServerRequest request) throws MalformedQueryException {
+    /**
+     * @param refusal the endpoint's refusal with a message: a broken escape or a repeated parameter
+     *     makes the query unreadable
+     */
+    static IdentityQuery of(ServerRequest request, Function<String, IdentityException> refusal)
+            throws IdentityException {
         Map<String, List<String>> parameters;
         try {
             parameters = UrlEncodedForm.parse(request.rawQuery());
         } catch (IllegalArgumentException e) {
-            throw new MalformedQueryException("The query string is not valid.");
+            throw refusal.apply("The query string is not valid.");
         }
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             if (parameter.getValue().size() > 1) {
-                throw new MalformedQueryException("The query parameter '" + parameter.getKey() + "' is repeated.");
+                throw refusal.apply("The query parameter '" + parameter.getKey() + "' is repeated.");
             }
         }
         return new IdentityQuery(parameters);

@@ -1,22 +1,17 @@
 package dev.entrashell.emulator.identity;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.entrashell.emulator.directory.ManagedIdentity;
 import dev.entrashell.emulator.directory.Tenant;
 import dev.entrashell.emulator.http.ServerRequest;
 import dev.entrashell.emulator.http.ServerResponse;
-import dev.entrashell.emulator.identity.IdentityQuery.MalformedQueryException;
-import dev.entrashell.emulator.token.AadResponses;
 import dev.entrashell.emulator.token.AccessTokenIssuer;
-import dev.entrashell.emulator.token.RequestIds;
 import dev.entrashell.emulator.token.error.AadErrors;
 
 /**
@@ -75,13 +70,9 @@ final class ImdsEndpoint {
     private static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
     private final ManagedIdentityHost host;
-    private final AadResponses entra;
-    private final Clock clock;
 
-    ImdsEndpoint(ManagedIdentityHost host, AadResponses entra, Clock clock) {
+    ImdsEndpoint(ManagedIdentityHost host) {
         this.host = host;
-        this.entra = entra;
-        this.clock = clock;
     }
 
     private static Map<String, IdentitySelector.Kind> selectors() {
@@ -93,38 +84,33 @@ final class ImdsEndpoint {
         return selectors;
     }
 
-    ServerResponse handle(ServerRequest request) {
+    /** A token for the identity asked for. */
+    ServerResponse handle(ServerRequest request) throws IdentityException {
         if (!request.method().equals("GET")) {
-            return new ServerResponse(405, Map.of("Allow", "GET"), new byte[0]);
+            throw IdentityException.methodNotAllowed();
         }
         if (!request.header("Metadata").map("true"::equals).orElse(false)) {
-            return error("invalid_request", "Required metadata header not specified");
+            throw IdentityException.imds("Required metadata header not specified");
         }
         if (request.header("X-Forwarded-For").isPresent()) {
             // Azure documents the refusal, not its wording: this body is the emulator's.
-            return error("invalid_request", "Requests with an X-Forwarded-For header are refused; call IMDS directly");
+            throw IdentityException.imds("Requests with an X-Forwarded-For header are refused; call IMDS directly");
         }
-        IdentityQuery query;
-        try {
-            query = IdentityQuery.of(request);
-        } catch (MalformedQueryException e) {
-            return error("invalid_request", e.getMessage());
-        }
+        IdentityQuery query = IdentityQuery.of(request, IdentityException::imds);
         Optional<String> apiVersion = query.get("api-version");
         if (apiVersion.isEmpty()) {
-            return error("invalid_request", "Required query variable 'api-version' is missing");
+            throw IdentityException.imds("Required query variable 'api-version' is missing");
         }
         if (!API_VERSIONS.contains(apiVersion.get())) {
-            return unknownApiVersion();
+            throw IdentityException.imdsApiVersion();
         }
         Optional<String> resource = query.get("resource");
         if (resource.isEmpty()) {
-            return error("invalid_request", "Required audience parameter not specified");
+            throw IdentityException.imds("Required audience parameter not specified");
         }
         List<IdentitySelector> selectors = query.selectors(SELECTORS);
         if (selectors.size() > 1) {
-            return error(
-                    "invalid_request",
+            throw IdentityException.imds(
                     "Only one of client_id, object_id and msi_res_id may be specified; the request has "
                             + selectors.stream()
                                     .map(IdentitySelector::parameter)
@@ -133,15 +119,12 @@ final class ImdsEndpoint {
         Optional<ManagedIdentity> identity = selectors.isEmpty() ? host.systemAssigned() : host.find(selectors.get(0));
         Optional<Tenant> tenant = identity.flatMap(host::tenantOf);
         if (identity.isEmpty() || tenant.isEmpty()) {
-            return error("invalid_request", "Identity not found");
+            throw IdentityException.imds("Identity not found");
         }
         if (!host.isGraph(resource.get())) {
             // IMDS passes Entra's refusal through, body and all.
-            ServerResponse refused = entra.error(
-                    AadErrors.resourceNotFound(resource.get(), tenant.get().organizationName()),
-                    RequestIds.of(request),
-                    clock.instant());
-            return new ServerResponse(400, Map.of("Content-Type", CONTENT_TYPE), refused.body());
+            throw IdentityException.entra(
+                    AadErrors.resourceNotFound(resource.get(), tenant.get().organizationName()));
         }
         AccessTokenIssuer.IssuedToken token = host.issue(tenant.get(), identity.get());
         JsonObject body = new JsonObject();
@@ -152,30 +135,6 @@ final class ImdsEndpoint {
         body.addProperty("not_before", String.valueOf(token.notBefore()));
         body.addProperty("resource", resource.get());
         body.addProperty("token_type", "Bearer");
-        return json(200, body);
-    }
-
-    /** IMDS's own versioning error, as its documentation shows it. */
-    private static ServerResponse unknownApiVersion() {
-        JsonObject body = new JsonObject();
-        body.addProperty(
-                "error",
-                "Bad request. api-version is invalid or was not specified in the request. For more information refer"
-                        + " to aka.ms/azureimds");
-        JsonArray newest = new JsonArray();
-        API_VERSIONS.subList(0, 3).forEach(newest::add);
-        body.add("newest-versions", newest);
-        return json(400, body);
-    }
-
-    private static ServerResponse error(String error, String description) {
-        JsonObject body = new JsonObject();
-        body.addProperty("error", error);
-        body.addProperty("error_description", description);
-        return json(400, body);
-    }
-
-    private static ServerResponse json(int status, JsonObject body) {
-        return ServerResponse.json(status, CONTENT_TYPE, body, Map.of());
+        return ServerResponse.json(200, CONTENT_TYPE, body, Map.of());
     }
 }

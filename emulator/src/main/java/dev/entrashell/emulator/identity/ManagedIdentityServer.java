@@ -21,18 +21,29 @@ public final class ManagedIdentityServer implements RequestHandler {
 
     private final ImdsEndpoint imds;
     private final AppServiceEndpoint appService;
+    private final IdentityErrors errors;
 
     /**
      * @param identityHeader the App Service secret ({@code IDENTITY_HEADER}) requests must present
      * @param entra writes Entra's error bodies, which IMDS passes through
      */
     public ManagedIdentityServer(ManagedIdentityHost host, String identityHeader, AadResponses entra, Clock clock) {
-        this.imds = new ImdsEndpoint(host, entra, clock);
+        this.imds = new ImdsEndpoint(host);
         this.appService = new AppServiceEndpoint(host, identityHeader);
+        this.errors = new IdentityErrors(entra, clock);
     }
 
+    /** Each endpoint stops at its first failed check with an {@link IdentityException}, answered here. */
     @Override
     public ServerResponse handle(ServerRequest request) {
+        try {
+            return route(request);
+        } catch (IdentityException refused) {
+            return errors.response(refused, request);
+        }
+    }
+
+    private ServerResponse route(ServerRequest request) throws IdentityException {
         String path = request.rawPath();
         if (path.equals(IMDS_PATH)) {
             return imds.handle(request);

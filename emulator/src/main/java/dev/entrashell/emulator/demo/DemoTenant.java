@@ -1,4 +1,4 @@
-package dev.entrashell.emulator;
+package dev.entrashell.emulator.demo;
 
 import java.nio.file.Path;
 import java.security.PrivateKey;

@@ -1,4 +1,4 @@
-package dev.entrashell.emulator;
+package dev.entrashell.emulator.demo;
 
 import java.security.cert.X509Certificate;
 
