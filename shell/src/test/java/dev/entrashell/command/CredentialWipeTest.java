@@ -5,15 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.entrashell.TestShell;
-import dev.entrashell.emulator.DemoTenant;
 import dev.entrashell.emulator.Emulator;
-import dev.entrashell.emulator.EmulatorOptions;
+import dev.entrashell.emulator.demo.DemoTenant;
+import dev.entrashell.emulator.testing.EmulatorTest;
 import dev.entrashell.session.Prompter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credential holds its own copy, whether the sign-in then works or is refused; the session still
  * signs in with it.
  */
+@EmulatorTest
 class CredentialWipeTest {
     private static Emulator emulator;
     private static DemoTenant demo;
@@ -31,14 +31,8 @@ class CredentialWipeTest {
     Path home;
 
     @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.start(EmulatorOptions.defaults());
+    static void start() {
         demo = emulator.demo();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     /** A person typing one answer at the masked prompt; the test keeps the array handed over. */
