@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import dev.entrashell.TestShell;
 import dev.entrashell.emulator.Emulator;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code os.name} is what the store list is chosen by). On "Windows" the key is opaque, as SunMSCAPI's
  * is: MSAL must sign the assertion through the store's provider, never with key material of its own.
  */
+// Sets os.name for the whole JVM: alone, so no other class sees the pretended system.
+@Isolated
 class OsStoreConnectTest {
     @TempDir
     Path home;
