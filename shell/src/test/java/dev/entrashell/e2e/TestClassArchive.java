@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * same few thousand classes again (about a quarter of a connect-and-get run's time).
  *
  * <p>Trained once per built jar from a fixed run on the embedded demo tenant (help, a certificate sign-in,
- * Graph calls in each output format), then dumped as a static archive, as the launcher does on every JDK.
+ * Graph calls in each output format, a Groovy expression and a script), then dumped as a static archive, as the launcher does on every JDK.
  * A jar newer than the archive (a build, or LauncherIT's clock games) trains it again. Several test JVMs
  * may ask at once: a file lock lets one train while the others wait. Any failure leaves no archive, and the
  * shells start as before: an archive changes how fast a class loads, never what runs.
@@ -79,6 +79,18 @@ final class TestClassArchive {
                     training.add("-c");
                     training.add(line);
                 }
+                // Groovy's compiler and runtime too (the launcher leaves them out of its users' archive): many
+                // tests run scripts, and each would load them from the jar again.
+                Path script = Files.writeString(
+                        work.resolve("training.groovy"),
+                        "def names = all('/users').collect { it.displayName }\nout.println names.size()\n");
+                training.addAll(List.of(
+                        "-c",
+                        "groovy \"get('/organization').value[0].displayName\"",
+                        "-c",
+                        "run " + script,
+                        "-c",
+                        "disconnect"));
                 run(training, work);
                 // Lines a static dump cannot take (lambda forms, JDK 25's ids): as launch.sh drops them.
                 List<String> listed;
@@ -126,8 +138,7 @@ final class TestClassArchive {
             "get /users --top 3 --output csv",
             "get /users --all --query '[].displayName'",
             "get /nothing-here",
-            "post /groups --body '{}'",
-            "disconnect");
+            "post /groups --body '{}'");
 
     private static void run(List<String> command, Path work) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
