@@ -93,6 +93,11 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String[] args, Map<String, String> environment) {
+        if (args.length == 0) {
+            // The usual start, `entra-shell` alone, is every option at its default: there is nothing to parse, and
+            // picocli (a good part of the time to the first prompt) loads when the first line runs instead.
+            return new Main(environment).callUnparsed();
+        }
         CommandLine commandLine = new CommandLine(new Main(environment))
                 // entra-shell [OPTIONS] FILE.groovy --anything: what follows the script is the script's
                 .setStopAtPositional(true);
@@ -149,6 +154,16 @@ public final class Main implements Callable<Integer> {
             if (demoMode != null) {
                 demoMode.close();
             }
+        }
+    }
+
+    /** {@link #call()} without picocli around it, failing as picocli would: the trace, and exit code 1. */
+    private int callUnparsed() {
+        try {
+            return call();
+        } catch (IOException | RuntimeException e) {
+            e.printStackTrace();
+            return ExitCode.FAILURE;
         }
     }
 
