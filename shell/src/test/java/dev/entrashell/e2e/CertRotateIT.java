@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused, removeKey refused, the process killed) leaves a key that works and says so, and a re-run
  * finishes; {@code --dry-run} writes nothing.
  */
-// One of the longest classes: started first, so that it does not end the run alone.
-@Order(1)
 @EmulatorTest
 class CertRotateIT {
     private static final String PASSWORD = "rotate-pfx-password";

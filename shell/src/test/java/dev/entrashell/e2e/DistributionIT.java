@@ -14,7 +14,6 @@ import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * installed tool: through a symbolic link in a PATH folder, from another folder, with the java on PATH or
  * JAVA_HOME's, none, or one too old; and the linux-x64 image with no other Java anywhere.
  */
-// One of the longest classes: started first, so that it does not end the run alone.
-@Order(1)
 @EmulatorTest
 class DistributionIT {
     private static final String VERSION = System.getProperty("entra-shell.version");

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * background from a fixed run (not from what that start did), later starts map it until the jar is
  * rebuilt, and a Ctrl-C that the shell handles never ends a run with 130.
  */
-// One of the longest classes: started first, so that it does not end the run alone.
-@Order(1)
 class LauncherIT {
     private static final Path LAUNCHER =
             Path.of("..", "entra-shell").toAbsolutePath().normalize();

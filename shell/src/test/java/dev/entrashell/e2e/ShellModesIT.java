@@ -8,15 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ways to start the real jar: --demo, piped lines, --help/--version, and what --debug shows. */
-// One of the longest classes: started first, so that it does not end the run alone.
-@Order(1)
 class ShellModesIT {
     @TempDir
     Path home;
